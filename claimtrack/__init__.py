@@ -1,0 +1,1 @@
+"""claimtrack: typed, dated factual claims with exact provenance, from transcripts."""

@@ -1,0 +1,360 @@
+"""The typed values claimtrack produces: transcripts, mentions and claims.
+
+All are frozen attrs classes with validated fields; make changed copies with
+:func:`attrs.evolve`. Offsets are code-point offsets into the transcript's text exactly
+as read, so ``text[start:end]`` is always the quoted text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+from typing import Any
+
+import attrs
+from attrs import validators as v
+
+__all__ = [
+    "TIMEX_TYPES",
+    "Actor",
+    "Claim",
+    "ClaimKind",
+    "Provenance",
+    "Quantity",
+    "Reference",
+    "Role",
+    "Status",
+    "TimeValue",
+    "Transcript",
+    "Turn",
+]
+
+#: The four TIMEX3 types of ISO-TimeML.
+TIMEX_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
+
+_non_negative = [v.instance_of(int), v.ge(0)]
+_optional_offset = v.optional([v.instance_of(int), v.ge(0)])
+_non_empty_str = [v.instance_of(str), v.min_len(1)]
+_optional_str = v.optional(v.instance_of(str))
+
+
+def _end_after_start(instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    start = instance.start
+    if value is not None and start is not None and value < start:
+        msg = f"{type(instance).__name__}.{attribute.name} ({value}) is before start ({start})"
+        raise ValueError(msg)
+
+
+class ClaimKind(enum.Enum):
+    """What sort of checkable statement a claim is.
+
+    >>> ClaimKind("quantity")
+    <ClaimKind.QUANTITY: 'quantity'>
+    """
+
+    #: Something that happened, usually dated.
+    EVENT = "event"
+    #: A number is the point of the claim.
+    QUANTITY = "quantity"
+    #: An ongoing fact (``has been functioning since last summer``).
+    STATE = "state"
+    #: What a resolution, law or treaty says, or that it was adopted.
+    REFERENCE = "reference"
+    #: Reported speech: someone else said it.
+    ATTRIBUTION = "attribution"
+    #: A dated pledge (``In 2018, we will ...``).
+    COMMITMENT = "commitment"
+
+
+class Role(enum.Enum):
+    """What a turn does in its transcript."""
+
+    QUESTION = "question"
+    ANSWER = "answer"
+    STATEMENT = "statement"
+
+
+class Status(enum.Enum):
+    """Where a claim stands in verification; every claim starts unverified."""
+
+    UNVERIFIED = "unverified"
+    IN_REVIEW = "in_review"
+    RATED = "rated"
+
+
+@attrs.frozen
+class TimeValue:
+    """A time a text speaks of, normalised to ISO-TimeML.
+
+    ``text``, ``start`` and ``end`` locate the expression in the text it was found in;
+    they are ``None`` for an implicit time (a claim dated by its transcript).
+
+    Attributes:
+        value: The TIMEX3 value: ``2017-11-08``, ``2017-SU``, ``P3D``, ``PRESENT_REF``,
+            ``XXXX-11-08`` where a part cannot be known.
+        type: ``DATE``, ``TIME``, ``DURATION`` or ``SET``.
+        anchor: The date the value was resolved against.
+        text: The expression as written, or ``None`` when implicit.
+        start: Offset of the expression's first character.
+        end: Offset just past its last character.
+        mod: The TIMEX3 modifier (``START``, ``END``, ``APPROX``, ``BEFORE``, ...).
+        earliest: The first day the value can mean, where it is a point in time.
+        latest: The last day the value can mean.
+        reason: Why the value was resolved the way it was (``tense=past``).
+        alternative: Another reading, where the text is genuinely ambiguous.
+
+    >>> import datetime as dt
+    >>> t = TimeValue("2017-11-08", "DATE", dt.date(2017, 12, 28), text="November 8")
+    >>> (t.value, t.explicit)
+    ('2017-11-08', True)
+    """
+
+    value: str = attrs.field(validator=_non_empty_str)
+    type: str = attrs.field(validator=v.in_(TIMEX_TYPES))
+    anchor: dt.date = attrs.field(validator=v.instance_of(dt.date))
+    text: str | None = attrs.field(default=None, validator=_optional_str)
+    start: int | None = attrs.field(default=None, validator=_optional_offset)
+    end: int | None = attrs.field(default=None, validator=[_optional_offset, _end_after_start])
+    mod: str | None = attrs.field(default=None, validator=_optional_str)
+    earliest: dt.date | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(dt.date))
+    )
+    latest: dt.date | None = attrs.field(default=None, validator=v.optional(v.instance_of(dt.date)))
+    reason: str | None = attrs.field(default=None, validator=_optional_str)
+    alternative: str | None = attrs.field(default=None, validator=_optional_str)
+
+    @property
+    def explicit(self) -> bool:
+        """Whether the time is written in the text (not inferred from the transcript)."""
+        return self.text is not None
+
+
+@attrs.frozen
+class Quantity:
+    """A number a claim states, with what it counts.
+
+    >>> Quantity("Four", 4, unit="de-escalation zones").value
+    4
+
+    Attributes:
+        text: The number as written (``Four``, ``3.5 million``, ``40%``).
+        value: Its numeric value.
+        unit: The counted noun or unit (``de-escalation zones``, ``percent``, ``USD``).
+        mod: Approximation or bound as written (``about``, ``more than``), if any.
+        start: Offset of ``text`` in the transcript, if known.
+        end: Offset just past ``text``.
+    """
+
+    text: str = attrs.field(validator=_non_empty_str)
+    value: int | float = attrs.field(validator=v.instance_of((int, float)))
+    unit: str | None = attrs.field(default=None, validator=_optional_str)
+    mod: str | None = attrs.field(default=None, validator=_optional_str)
+    start: int | None = attrs.field(default=None, validator=_optional_offset)
+    end: int | None = attrs.field(default=None, validator=[_optional_offset, _end_after_start])
+
+
+@attrs.frozen
+class Reference:
+    """A document a claim cites: a resolution, law, treaty, agreement, memorandum, ...
+
+    >>> Reference("UN Security Council Resolution 2254", "resolution", identifier="2254").kind
+    'resolution'
+
+    Attributes:
+        text: The reference as written.
+        kind: ``resolution``, ``law``, ``treaty``, ``agreement``, ``memorandum``,
+            ``statement``, ``charter`` or ``document``.
+        identifier: The document's number or normalised name (``2254``, ``71/190``).
+        issuer: The body that issued it, where named (``UN Security Council``).
+        start: Offset of ``text`` in the transcript, if known.
+        end: Offset just past ``text``.
+    """
+
+    text: str = attrs.field(validator=_non_empty_str)
+    kind: str = attrs.field(validator=_non_empty_str)
+    identifier: str | None = attrs.field(default=None, validator=_optional_str)
+    issuer: str | None = attrs.field(default=None, validator=_optional_str)
+    start: int | None = attrs.field(default=None, validator=_optional_offset)
+    end: int | None = attrs.field(default=None, validator=[_optional_offset, _end_after_start])
+
+
+@attrs.frozen
+class Actor:
+    """A country, organisation or person a claim is about.
+
+    >>> Actor("United States", "country", text="Washington").name
+    'United States'
+
+    Attributes:
+        name: The canonical name (``United States`` for ``US`` or ``Washington``).
+        type: ``country``, ``organisation`` or ``person``.
+        text: The mention as written, if it differs or is known.
+        start: Offset of the mention in the transcript, if known.
+        end: Offset just past the mention.
+    """
+
+    name: str = attrs.field(validator=_non_empty_str)
+    type: str = attrs.field(validator=_non_empty_str)
+    text: str | None = attrs.field(default=None, validator=_optional_str)
+    start: int | None = attrs.field(default=None, validator=_optional_offset)
+    end: int | None = attrs.field(default=None, validator=[_optional_offset, _end_after_start])
+
+
+@attrs.frozen
+class Turn:
+    """One speaker's turn in a transcript.
+
+    ``start`` and ``end`` delimit what the speaker said, without the label
+    (``Question:``) and without trailing blank lines.
+
+    >>> Turn(0, "Question", Role.QUESTION, 10, 42).role.value
+    'question'
+    """
+
+    index: int = attrs.field(validator=_non_negative)
+    speaker: str | None = attrs.field(validator=_optional_str)
+    role: Role = attrs.field(validator=v.instance_of(Role))
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=[*_non_negative, _end_after_start])
+
+
+@attrs.frozen
+class Transcript:
+    """A transcript as read, with its turns.
+
+    Attributes:
+        text: The full text exactly as read (decoded UTF-8, newlines untouched).
+        published: When it was published or spoken; the anchor of relative times.
+        source: Where it came from (a path, ``<stdin>`` or ``<string>``).
+        title: Its title, if it has one.
+        language: Its language, as an ISO 639-1 code.
+        languages: Other language versions it links to (``de-DE``, ...).
+        turns: The speaker turns, in order.
+        boilerplate: Spans of web debris that belong to no turn.
+
+    >>> import datetime as dt
+    >>> t = Transcript("Hello.", dt.datetime(2017, 12, 28))
+    >>> t.id
+    'tr-185f8db32271fe25'
+    """
+
+    text: str = attrs.field(validator=v.instance_of(str))
+    published: dt.datetime = attrs.field(validator=v.instance_of(dt.datetime))
+    source: str = attrs.field(default="<string>", validator=v.instance_of(str))
+    title: str | None = attrs.field(default=None, validator=_optional_str)
+    language: str = attrs.field(default="en", validator=_non_empty_str)
+    languages: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    turns: tuple[Turn, ...] = attrs.field(default=(), converter=tuple)
+    boilerplate: tuple[tuple[int, int], ...] = attrs.field(default=(), converter=tuple)
+
+    @property
+    def id(self) -> str:
+        """A stable identifier derived from the text alone."""
+        return "tr-" + hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """The distinct speakers, in order of first appearance."""
+        return tuple(dict.fromkeys(t.speaker for t in self.turns if t.speaker is not None))
+
+
+@attrs.frozen
+class Provenance:
+    """Exactly where a claim came from.
+
+    ``quote == transcript.text[start:end]`` always holds.
+
+    Attributes:
+        transcript_id: :attr:`Transcript.id` of the source transcript.
+        source: Where the transcript came from.
+        start: Offset of the quote's first character.
+        end: Offset just past its last character.
+        quote: The claim's text exactly as in the transcript.
+        speaker: Who said it, if known.
+        turn: Index of the turn it is in.
+        sentence_start: Start of the sentence (or sentences) holding the claim.
+        sentence_end: End of that sentence.
+        context_before: A little of the text just before the quote.
+        context_after: A little of the text just after it.
+        extractor: Name of what found the claim.
+        extractor_version: Its version.
+    """
+
+    transcript_id: str = attrs.field(validator=_non_empty_str)
+    source: str = attrs.field(validator=v.instance_of(str))
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=[*_non_negative, _end_after_start])
+    quote: str = attrs.field(validator=v.instance_of(str))
+    speaker: str | None = attrs.field(default=None, validator=_optional_str)
+    turn: int | None = attrs.field(default=None, validator=_optional_offset)
+    sentence_start: int | None = attrs.field(default=None, validator=_optional_offset)
+    sentence_end: int | None = attrs.field(default=None, validator=_optional_offset)
+    context_before: str = attrs.field(default="", validator=v.instance_of(str))
+    context_after: str = attrs.field(default="", validator=v.instance_of(str))
+    extractor: str = attrs.field(default="claimtrack", validator=v.instance_of(str))
+    extractor_version: str = attrs.field(default="", validator=v.instance_of(str))
+
+
+def claim_id(transcript_id: str, start: int, end: int) -> str:
+    """The stable identifier of the claim at ``start:end`` of a transcript.
+
+    >>> claim_id("tr-185f8db32271fe25", 0, 6)
+    'cl-9c9e3e7dd29c7e64'
+    """
+    digest = hashlib.sha256(f"{transcript_id}:{start}:{end}".encode()).hexdigest()
+    return "cl-" + digest[:16]
+
+
+@attrs.frozen
+class Claim:
+    """A checkable factual claim, typed, dated and located.
+
+    Attributes:
+        id: A stable identifier (same transcript and span, same id).
+        kind: What sort of claim it is.
+        provenance: Where exactly it came from.
+        time: When the claim is about: the expression that governs it, or the
+            transcript's date as an implicit "as of" time.
+        quantities: The numbers it states.
+        references: The documents it cites.
+        actors: The countries, organisations and persons it is about.
+        attributed_to: Whose words it reports, for an attribution.
+        score: Check-worthiness in [0, 1].
+        features: What produced the score, by name.
+        status: Where it stands in verification.
+    """
+
+    id: str = attrs.field(validator=_non_empty_str)
+    kind: ClaimKind = attrs.field(validator=v.instance_of(ClaimKind))
+    provenance: Provenance = attrs.field(validator=v.instance_of(Provenance))
+    time: TimeValue | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(TimeValue))
+    )
+    quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=tuple)
+    references: tuple[Reference, ...] = attrs.field(default=(), converter=tuple)
+    actors: tuple[Actor, ...] = attrs.field(default=(), converter=tuple)
+    attributed_to: str | None = attrs.field(default=None, validator=_optional_str)
+    score: float = attrs.field(default=0.5, validator=[v.instance_of(float), v.ge(0.0), v.le(1.0)])
+    features: tuple[tuple[str, float], ...] = attrs.field(default=(), converter=tuple)
+    status: Status = attrs.field(default=Status.UNVERIFIED, validator=v.instance_of(Status))
+
+    @property
+    def text(self) -> str:
+        """The claim exactly as in the transcript."""
+        return self.provenance.quote
+
+    @property
+    def start(self) -> int:
+        """Offset of the claim in its transcript."""
+        return self.provenance.start
+
+    @property
+    def end(self) -> int:
+        """Offset just past the claim."""
+        return self.provenance.end
+
+    @property
+    def speaker(self) -> str | None:
+        """Who made the claim."""
+        return self.provenance.speaker

@@ -1,0 +1,1 @@
+"""Mentions found in text: times, quantities, references and actors."""
