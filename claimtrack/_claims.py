@@ -1,0 +1,313 @@
+"""Claims: the checkable sentences of a transcript, typed, dated and located.
+
+For each sentence of each turn, the mentions found in it (times, quantities, references,
+actors) and a few cues of its wording (tense, reported speech, pledges, opinion) give a
+check-worthiness score and a kind. Sentences that score at or above the threshold are
+claims.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from importlib import metadata
+
+import attrs
+
+from claimtrack._model import (
+    Actor,
+    Claim,
+    ClaimKind,
+    Provenance,
+    Quantity,
+    Reference,
+    Role,
+    TimeValue,
+    Transcript,
+    Turn,
+    claim_id,
+)
+from claimtrack._sentences import Sentence, split_sentences
+from claimtrack.mentions._actors import find_actors
+from claimtrack.mentions._quantities import find_quantities
+from claimtrack.mentions._references import find_references
+from claimtrack.mentions._times import find_times
+
+__all__ = ["DEFAULT_THRESHOLD", "extract_claims"]
+
+#: Sentences scoring at or above this are claims.
+DEFAULT_THRESHOLD = 0.5
+EXTRACTOR = "claimtrack.rules"
+_CONTEXT = 60
+
+
+def _version() -> str:
+    try:
+        return metadata.version("claimtrack")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0+unknown"
+
+
+_VERSION = _version()
+
+_ATTRIBUTION = re.compile(
+    r"\b(?:has|have|had)?\s?(?P<verb>said|stated|announced|claimed|declared|insisted|"
+    r"reported|argued|warned|promised|confirmed|denied|admitted|suggested|"
+    r"says|states|claims|insists|argues|warns)\b(?:\s(?:that|it)\b|,)",
+    re.I,
+)
+_FIRST_PERSON_SAID = re.compile(r"\b(?:we|i)\s(?:have\s|had\s)?(?:said|stated)\b", re.I)
+_COMMITMENT = re.compile(
+    r"\b(?:we|i)\s(?:will|shall|intend|plan|are going to|am going to|pledge|promise)\b"
+    r"|\b(?:we['’]ll|i['’]ll)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|adopted|signed|held|took|made|met|agreed|approved|launched|"
+    r"killed|won|lost|built|sent|paid|passed|began|became|rose|fell|grew|went|came|"
+    r"left|saw|gave|told|\w{3,}ed)\b",
+    re.I,
+)
+_PERFECT = re.compile(r"\b(?:has|have)\s(?:not\s)?(?:been\s)?\w+(?:ed|en|wn|ne|ht)\b", re.I)
+_PRESENT_STATE = re.compile(
+    r"\b(?:is|are|remains?|has|have|operates?|continues?|(?:is|are)\s\w+ing)\b", re.I
+)
+_OPINION = re.compile(
+    r"\b(?:i|we)\s(?:think|believe|hope|feel|expect|want|wish|are glad|are surprised|"
+    r"are convinced|are sure|do not entertain|don['’]t)\b|\b(?:should|must|ought|illusions?|"
+    r"in my (?:view|opinion)|of course|obviously|clearly|perhaps|maybe|disappoint\w*|"
+    r"expectations?)\b",
+    re.I,
+)
+_RHETORIC = re.compile(r"^(?:this|that|it) is (?:not )?(?:how|what|why)\b", re.I)
+_COPULA_OPINION = re.compile(
+    r"\b(?:was|is|are|were)\s(?:a\s)?(?:very\s)?(?:difficult|good|bad|great|important|"
+    r"necessary|obvious|clear|wrong|right|effective|useful|interesting)\b",
+    re.I,
+)
+# Reference kinds that are named documents, strong enough to make a reference claim.
+_DOCUMENT_KINDS = frozenset({"resolution", "law", "treaty", "charter", "agreement"})
+
+
+def extract_claims(
+    transcript: Transcript, *, threshold: float = DEFAULT_THRESHOLD
+) -> list[Claim]:
+    """The check-worthy claims of a transcript, in text order.
+
+    Args:
+        transcript: The transcript, as :func:`~claimtrack.read_transcript` gives it.
+        threshold: The least check-worthiness score a claim needs, in [0, 1].
+
+    >>> from claimtrack import parse_transcript
+    >>> t = parse_transcript(
+    ...     "ANN LEE: On March 3, we signed a treaty with Norway. We are happy.",
+    ...     published="2020-05-01",
+    ... )
+    >>> [(c.kind.value, c.text, c.time.value) for c in extract_claims(t)]
+    [('event', 'On March 3, we signed a treaty with Norway.', '2020-03-03')]
+    """
+    if not 0.0 <= threshold <= 1.0:
+        msg = f"threshold {threshold!r} is outside [0, 1]; give a score between 0 and 1"
+        raise ValueError(msg)
+    anchor = transcript.published.date()
+    times = [
+        t for t in find_times(transcript.text, anchor=anchor, language=transcript.language)
+        if t.start is not None
+    ]
+    persons = _person_names(transcript)
+    claims = []
+    for turn in transcript.turns:
+        for sentence in split_sentences(transcript.text, turn.start, turn.end):
+            claim = _claim(transcript, turn, sentence, times, persons, anchor)
+            if claim is not None and claim.score >= threshold:
+                claims.append(claim)
+    return claims
+
+
+def _person_names(transcript: Transcript) -> dict[str, str]:
+    """Surname → full name, for persons named in full somewhere in the transcript."""
+    full = {}
+    for actor in find_actors(transcript.text):
+        if actor.type == "person" and " " in actor.name:
+            full.setdefault(actor.name.split()[-1], actor.name)
+    return full
+
+
+def _claim(
+    transcript: Transcript,
+    turn: Turn,
+    sentence: Sentence,
+    times: list[TimeValue],
+    persons: dict[str, str],
+    anchor: dt.date,
+) -> Claim | None:
+    text = transcript.text
+    s0, s1 = sentence.start, sentence.end
+    own_times = [t for t in times if s0 <= (t.start or 0) and (t.end or 0) <= s1]
+    references = find_references(text, s0, s1)
+    skip = tuple((t.start or 0, t.end or 0) for t in own_times) + tuple(
+        (r.start or 0, r.end or 0) for r in references
+    )
+    quantities = find_quantities(text, s0, s1, skip=skip)
+    actors = _unique_actors(find_actors(text, s0, s1), persons)
+    kind, features, attributed_to = _classify(
+        sentence.text, turn, own_times, quantities, references, actors
+    )
+    if kind is None:
+        return None
+    score = _score(features)
+    time = _governing_time(own_times) or _implicit_time(anchor)
+    provenance = Provenance(
+        transcript_id=transcript.id,
+        source=transcript.source,
+        start=s0,
+        end=s1,
+        quote=sentence.text,
+        speaker=turn.speaker,
+        turn=turn.index,
+        sentence_start=s0,
+        sentence_end=s1,
+        context_before=text[max(0, s0 - _CONTEXT) : s0],
+        context_after=text[s1 : s1 + _CONTEXT],
+        extractor=EXTRACTOR,
+        extractor_version=_VERSION,
+    )
+    return Claim(
+        id=claim_id(transcript.id, s0, s1),
+        kind=kind,
+        provenance=provenance,
+        time=time,
+        quantities=tuple(quantities),
+        references=tuple(references),
+        actors=tuple(actors),
+        attributed_to=attributed_to,
+        score=score,
+        features=tuple(sorted(features.items())),
+    )
+
+
+def _unique_actors(actors: list[Actor], persons: dict[str, str]) -> list[Actor]:
+    seen: dict[tuple[str, str], Actor] = {}
+    for actor in actors:
+        if actor.type == "person" and " " not in actor.name and actor.name in persons:
+            actor = attrs.evolve(actor, name=persons[actor.name])
+        seen.setdefault((actor.name, actor.type), actor)
+    return list(seen.values())
+
+
+# Weights of the check-worthiness features: a logistic model over counts and cues.
+_WEIGHTS = {
+    "bias": -1.2,
+    "date": 1.6,
+    "quantity": 1.5,
+    "reference": 1.6,
+    "actors": 0.7,
+    "past": 0.5,
+    "perfect": 0.5,
+    "present_state": 0.2,
+    "attribution": 1.4,
+    "commitment": 0.9,
+    "opinion": -1.8,
+    "rhetoric": -2.5,
+    "question": -3.0,
+    "short": -1.0,
+}
+
+
+def _score(features: dict[str, float]) -> float:
+    import math
+
+    z = _WEIGHTS["bias"] + sum(_WEIGHTS[k] * value for k, value in features.items())
+    return round(1.0 / (1.0 + math.exp(-z)), 4)
+
+
+def _classify(
+    sentence: str,
+    turn: Turn,
+    times: list[TimeValue],
+    quantities: list[Quantity],
+    references: list[Reference],
+    actors: list[Actor],
+) -> tuple[ClaimKind | None, dict[str, float], str | None]:
+    dated = [t for t in times if t.type in {"DATE", "TIME"} and t.value[:1].isdigit()]
+    documents = [r for r in references if r.kind in _DOCUMENT_KINDS]
+    attribution = _ATTRIBUTION.search(sentence)
+    if attribution and _FIRST_PERSON_SAID.search(sentence[: attribution.end()]):
+        attribution = None
+    attributed_to = _speaker_of(sentence, attribution, actors) if attribution else None
+    words = len(sentence.split())
+    features: dict[str, float] = {
+        "date": float(bool(dated)),
+        "quantity": float(min(len(quantities), 2)),
+        "reference": float(bool(references)) + float(bool(documents)) * 0.5,
+        "actors": float(min(len(actors), 3)) / 2,
+        "past": float(bool(_PAST.search(sentence))),
+        "perfect": float(bool(_PERFECT.search(sentence))),
+        "present_state": float(bool(_PRESENT_STATE.search(sentence))),
+        "attribution": float(attributed_to is not None),
+        "commitment": float(bool(_COMMITMENT.search(sentence)) and bool(dated)),
+        "opinion": float(bool(_OPINION.search(sentence) or _COPULA_OPINION.search(sentence))),
+        "rhetoric": float(bool(_RHETORIC.search(sentence))),
+        "question": float(sentence.rstrip().endswith("?") or turn.role is Role.QUESTION
+                          and sentence.rstrip().endswith("?")),
+        "short": float(words < 5),
+    }
+    if features["question"]:
+        return None, features, None
+    kind: ClaimKind
+    if attributed_to is not None:
+        kind = ClaimKind.ATTRIBUTION
+    elif features["commitment"]:
+        kind = ClaimKind.COMMITMENT
+    elif dated and features["past"]:
+        kind = ClaimKind.EVENT
+    elif documents:
+        kind = ClaimKind.REFERENCE
+    elif quantities:
+        kind = ClaimKind.QUANTITY
+    elif features["past"] and not features["perfect"]:
+        kind = ClaimKind.EVENT
+    else:
+        kind = ClaimKind.STATE
+    return kind, features, attributed_to
+
+
+def _speaker_of(sentence: str, match: re.Match[str], actors: list[Actor]) -> str | None:
+    """Whose words a reporting verb reports: the last actor named before it."""
+    before = sentence[: match.start()]
+    subject = re.sub(r"\s+(?:who|which|that)\s*$", "", before.rstrip(" ,"))
+    named = [a for a in actors if a.text and a.text in subject]
+    if named:
+        best = max(named, key=lambda a: subject.rfind(a.text or ""))
+        return best.name if best.type == "person" else (best.text or best.name)
+    if re.search(r"\b(?:we|i|you)\s*$", subject, re.I):
+        return None
+    return None
+
+
+def _governing_time(times: list[TimeValue]) -> TimeValue | None:
+    """The time a sentence's claim is about: its first point in time, if any."""
+    for preferred in (_is_dated, _is_reference):
+        for time in times:
+            if preferred(time):
+                return time
+    return None
+
+
+def _is_dated(time: TimeValue) -> bool:
+    return time.type in {"DATE", "TIME"} and time.value[:1].isdigit()
+
+
+def _is_reference(time: TimeValue) -> bool:
+    return time.type == "DATE"
+
+
+def _implicit_time(anchor: dt.date) -> TimeValue:
+    return TimeValue(
+        anchor.isoformat(),
+        "DATE",
+        anchor,
+        earliest=anchor,
+        latest=anchor,
+        reason="implicit: as of the transcript's date",
+    )

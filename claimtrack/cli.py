@@ -1,0 +1,119 @@
+"""The ``claimtrack`` command line.
+
+Errors are one line on standard error and exit status 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import IO, NoReturn
+
+from claimtrack._claims import DEFAULT_THRESHOLD, extract_claims
+from claimtrack._model import Claim, Transcript
+from claimtrack._read import decode, parse_transcript, read_transcript
+from claimtrack._serialize import claim_to_dict, write_jsonl
+from claimtrack.exceptions import ClaimtrackError
+
+__all__ = ["main"]
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="claimtrack",
+        description="Typed, dated factual claims with exact provenance, from transcripts.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    extract = commands.add_parser(
+        "extract", help="extract the claims of a transcript", description=(
+            "Extract the check-worthy claims of a transcript and print them."
+        )
+    )
+    extract.add_argument("file", help="the transcript, UTF-8 text; - for standard input")
+    extract.add_argument(
+        "--date", help="publication date (ISO, e.g. 2017-12-28); found in the text if not given"
+    )
+    extract.add_argument("--speaker", help="who speaks where the text has no speaker labels")
+    extract.add_argument("--language", default="en", help="the transcript's language (default en)")
+    extract.add_argument(
+        "--format", choices=("jsonl", "json", "table"), default="jsonl",
+        help="JSON Lines (default), one JSON array, or a table for reading",
+    )
+    extract.add_argument(
+        "--threshold", type=float, default=DEFAULT_THRESHOLD,
+        help=f"least check-worthiness score of a claim, 0 to 1 (default {DEFAULT_THRESHOLD})",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Runs the command line; returns the exit status.
+
+    >>> main(["extract", "examples/lavrov-interfax-2017-12-28.txt", "--format", "table"])
+    ... # doctest: +ELLIPSIS, +NORMALIZE_WHITESPACE
+    kind ...
+    quantity ... Sergey Lavrov ... Four de-escalation zones are operating effectively in Syria.
+    ...
+    0
+    """
+    args = _parser().parse_args(argv)
+    try:
+        if not 0.0 <= args.threshold <= 1.0:
+            _fail(f"--threshold {args.threshold} is outside 0 to 1; give a score between them")
+        transcript = _read(args)
+        claims = extract_claims(transcript, threshold=args.threshold)
+        _write(claims, args.format, sys.stdout)
+    except ClaimtrackError as err:
+        _fail(str(err))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 1
+    return 0
+
+
+def _read(args: argparse.Namespace) -> Transcript:
+    if args.file == "-":
+        data = sys.stdin.buffer.read()
+        return parse_transcript(
+            decode(data, "<stdin>"), source="<stdin>", published=args.date,
+            speaker=args.speaker, language=args.language,
+        )
+    return read_transcript(
+        args.file, published=args.date, speaker=args.speaker, language=args.language
+    )
+
+
+def _write(claims: list[Claim], form: str, out: IO[str]) -> None:
+    if form == "jsonl":
+        write_jsonl(claims, out)
+    elif form == "json":
+        json.dump([claim_to_dict(c) for c in claims], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(f"{'kind':<12}{'time':<12}{'speaker':<18}text\n")
+        for claim in claims:
+            when = claim.time.value if claim.time else ""
+            out.write(f"{claim.kind.value:<12}{when:<12}{(claim.speaker or '')[:17]:<18}"
+                      f"{claim.text}\n")
+
+
+def _fail(message: str) -> NoReturn:
+    sys.stderr.write(f"claimtrack: error: {message}\n")
+    raise SystemExit(EXIT_USAGE)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

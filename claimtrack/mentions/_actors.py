@@ -1,0 +1,173 @@
+"""Actors: countries, international organisations and titled persons named in text.
+
+Countries come from pycountry's ISO 3166 data, with the short names, capitals used as
+metonyms (``Washington``) and adjectives people use; ``the United States``, ``US``,
+``America`` and ``Washington`` are one actor.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from claimtrack._model import Actor
+
+__all__ = ["find_actors"]
+
+# Everyday names for countries whose ISO names differ, and capitals used as metonyms.
+_COUNTRY_ALIASES = {
+    "United States": (
+        "US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "Washington",
+        "American", "Americans",
+    ),
+    "Russia": ("Russian Federation", "Moscow", "Russian", "Kremlin"),
+    "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain", "London", "British"),
+    "China": ("People's Republic of China", "PRC", "Beijing", "Chinese"),
+    "Syria": ("Syrian Arab Republic", "Damascus", "Syrian"),
+    "Iran": ("Islamic Republic of Iran", "Tehran", "Iranian"),
+    "Turkey": ("Türkiye", "Ankara", "Turkish"),
+    "Ukraine": ("Kiev", "Kyiv", "Ukrainian"),
+    "North Korea": ("DPRK", "Democratic People's Republic of Korea", "Pyongyang"),
+    "South Korea": ("Republic of Korea", "Seoul"),
+    "Germany": ("Berlin", "German"),
+    "France": ("Paris", "French"),
+    "Japan": ("Tokyo", "Japanese"),
+    "India": ("New Delhi", "Indian"),
+    "Israel": ("Israeli",),
+    "Jordan": ("Jordanian", "Amman"),
+    "Iraq": ("Iraqi", "Baghdad"),
+    "Afghanistan": ("Afghan", "Kabul"),
+    "Venezuela": ("Venezuelan", "Caracas"),
+    "Vietnam": ("Viet Nam", "Hanoi", "Vietnamese"),
+    "Saudi Arabia": ("Riyadh", "Saudi"),
+    "Egypt": ("Cairo", "Egyptian"),
+    "Mexico": ("Mexican",),
+    "Canada": ("Ottawa", "Canadian"),
+    "Cuba": ("Havana", "Cuban"),
+}
+_ORGANISATIONS = {
+    "United Nations": ("UN", "U.N.", "the UN"),
+    "UN Security Council": ("Security Council", "United Nations Security Council", "UNSC"),
+    "UN General Assembly": ("General Assembly",),
+    "Asia-Pacific Economic Cooperation": ("APEC",),
+    "Collective Security Treaty Organisation": (
+        "CSTO", "Collective Security Treaty Organization",
+    ),
+    "Commonwealth of Independent States": ("CIS",),
+    "Eurasian Economic Union": ("EAEU", "EEU"),
+    "Shanghai Cooperation Organisation": ("SCO", "Shanghai Cooperation Organization"),
+    "BRICS": (),
+    "G20": ("Group of Twenty",),
+    "G7": ("Group of Seven",),
+    "NATO": ("North Atlantic Treaty Organization", "North Atlantic Treaty Organisation"),
+    "European Union": ("EU", "E.U."),
+    "OSCE": ("Organization for Security and Co-operation in Europe",),
+    "World Trade Organization": ("WTO",),
+    "International Monetary Fund": ("IMF",),
+    "World Bank": (),
+    "ASEAN": ("Association of Southeast Asian Nations",),
+    "OPEC": (),
+    "African Union": (),
+    "Arab League": ("League of Arab States",),
+    "World Health Organization": ("WHO",),
+    "IAEA": ("International Atomic Energy Agency",),
+    "OPCW": ("Organisation for the Prohibition of Chemical Weapons",),
+    "ISIS": ("ISIL", "Islamic State", "Daesh"),
+    "Foreign Ministry": ("Russian Foreign Ministry", "Ministry of Foreign Affairs"),
+    "State Department": ("US State Department", "Department of State"),
+    "Pentagon": (),
+    "White House": (),
+}
+# Titles before a person's name; the name is the capitalised words after them.
+_TITLES = (
+    "President|Vice President|Prime Minister|Foreign Minister|Defence Minister|"
+    "Defense Minister|Minister|Secretary of State|Defence Secretary|Defense Secretary|"
+    "Secretary-General|Secretary General|Secretary|Chancellor|Senator|Governor|"
+    "Ambassador|Congressman|Congresswoman|Speaker|Chairman|General|Admiral|King|Queen|"
+    "Prince|Pope|Mr|Mrs|Ms|Dr|Mayor|Judge|Justice"
+)
+_NAME = r"[A-Z](?:[a-z]*['’][A-Z])?[a-z\-]+"
+_PERSON = re.compile(
+    r"\b(?:" + _TITLES + r")\.?\s(?P<name>" + _NAME + r"(?:\s" + _NAME + r"){0,2})\b"
+)
+# A run of capitalised words (with inner joiners), the candidates for gazetteer names.
+_CAPITALISED = re.compile(
+    r"[A-Z][\w'’.\-]*(?:\s(?:of\s(?:the\s)?|for\s(?:the\s)?|and\s|the\s)?[A-Z][\w'’.\-]*){0,6}"
+)
+_MAX_WORDS = 8
+
+
+@functools.cache
+def _gazetteer() -> dict[str, tuple[str, str]]:
+    """Surface form → (canonical name, type)."""
+    import pycountry
+
+    names: dict[str, tuple[str, str]] = {}
+    for country in pycountry.countries:
+        canonical = getattr(country, "common_name", None) or country.name
+        for form in (country.name, canonical):
+            if "," not in form:
+                names[form] = (canonical, "country")
+    for canonical, forms in _COUNTRY_ALIASES.items():
+        for form in (canonical, *forms):
+            names[form] = (canonical, "country")
+    for canonical, forms in _ORGANISATIONS.items():
+        for form in (canonical, *forms):
+            names[form.removeprefix("the ")] = (canonical, "organisation")
+    return names
+
+
+def find_actors(text: str, start: int = 0, end: int | None = None) -> list[Actor]:
+    """The countries, organisations and titled persons named in ``text[start:end]``.
+
+    >>> [(a.name, a.type) for a in find_actors("Russia, the United States and Jordan signed")]
+    [('Russia', 'country'), ('United States', 'country'), ('Jordan', 'country')]
+    >>> [a.name for a in find_actors("Washington and the US-led coalition")]
+    ['United States', 'United States']
+    >>> [(a.name, a.type) for a in find_actors("US Defence Secretary James Mattis said")]
+    [('United States', 'country'), ('James Mattis', 'person')]
+    """
+    stop = len(text) if end is None else end
+    names = _gazetteer()
+    found: list[Actor] = []
+    persons = [
+        (m.start("name"), m.end("name")) for m in _PERSON.finditer(text, start, stop)
+    ]
+    for p0, p1 in persons:
+        found.append(Actor(text[p0:p1], "person", text=text[p0:p1], start=p0, end=p1))
+    for run in _CAPITALISED.finditer(text, start, stop):
+        for a0, a1 in _longest_names(text, run.start(), run.end(), names):
+            if any(p0 <= a0 < p1 for p0, p1 in persons):
+                continue
+            name, kind = names[text[a0:a1]]
+            found.append(Actor(name, kind, text=text[a0:a1], start=a0, end=a1))
+    return sorted(found, key=lambda a: a.start or 0)
+
+
+_SPLIT = re.compile(r"[\s\-]+|['’]s\b")
+
+
+def _longest_names(
+    text: str, start: int, end: int, names: dict[str, tuple[str, str]]
+) -> list[tuple[int, int]]:
+    """Greedy longest gazetteer matches inside a run of capitalised words."""
+    # Word boundaries: every word start, and every word end (before spaces, hyphens, 's).
+    starts = [start] + [m.end() for m in _SPLIT.finditer(text, start, end)]
+    ends = [m.start() for m in _SPLIT.finditer(text, start, end)] + [end]
+    spans = []
+    i = 0
+    while i < len(starts):
+        s = starts[i]
+        hit = None
+        for e in reversed(ends[i : i + _MAX_WORDS]):
+            candidate = text[s:e].rstrip(".") if text[s:e] not in names else text[s:e]
+            if candidate in names:
+                hit = (s, s + len(candidate))
+                break
+        if hit is None:
+            i += 1
+            continue
+        spans.append(hit)
+        while i < len(starts) and starts[i] < hit[1]:
+            i += 1
+    return spans

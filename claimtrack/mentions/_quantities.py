@@ -1,0 +1,181 @@
+"""Quantities: numbers written in digits or words, with the noun they count."""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack._model import Quantity
+
+__all__ = ["find_quantities"]
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100,
+}
+_SCALES = {
+    "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000,
+}
+_CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB"}
+_CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+    "roubles": "RUB", "rubles": "RUB", "yuan": "CNY", "yen": "JPY",
+}
+_WORD_NUMBER = "|".join(sorted(_UNITS, key=len, reverse=True))
+_SCALE_WORDS = r"thousand|million|billion|trillion|bn"
+_MODS = (
+    "about|around|approximately|roughly|nearly|almost|some|over|more than|less than|"
+    "fewer than|at least|at most|up to|under|just over|just under|close to"
+)
+_NUMBER = re.compile(
+    r"(?:\b(?P<mod>" + _MODS + r")\s)?"
+    r"(?P<number>"
+    r"(?P<currency>[$€£¥₽])?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>" + _SCALE_WORDS + r")\b)?"
+    + r"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b)?"
+    r"|\b(?P<words>(?:" + _WORD_NUMBER + r")(?:[\s-](?:" + _WORD_NUMBER + r"|and))*)\b"
+    r"(?:\s(?P<wscale>" + _SCALE_WORDS + r")\b)?"
+    + r"(?P<wpercent>\s(?:per\s?cent|percent)\b)?"
+    r"|\b(?P<vague>dozens|hundreds|thousands|millions|billions)(?=\sof\b)"
+    r")",
+    re.I,
+)
+_VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2_000_000,
+          "billions": 2_000_000_000}
+# Words that end the counted noun phrase after a number.
+_STOP = frozenset(
+    """
+    a an the and or but of in on at to for from by with as than that which who whom whose
+    is are was were be been being has have had do does did will would shall should can could
+    may might must this these those it its their there here per each every since until when
+    where while if because not no so such also only
+    """.split()
+)
+_TOKEN = re.compile(r"\s([A-Za-z][A-Za-z\-’']*)")
+_OF = re.compile(r"\sof(?=\s)")
+# Hyphen or letter right before a number means it is part of a name (G20, COVID-19).
+_GLUED = re.compile(r"[A-Za-z\-/]")
+# A number that names a document, article or item is an identifier, not a quantity.
+_NUMBERED = re.compile(
+    r"\b(?:resolutions?|no|nos|number|article|art|section|paragraph|chapter|page|item|flight)"
+    r"\.?\s?$",
+    re.I,
+)
+
+
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None, *, skip: tuple[tuple[int, int], ...] = ()
+) -> list[Quantity]:
+    """The quantities in ``text[start:end]``; offsets index ``text``.
+
+    Spans in ``skip`` (times, document numbers) are not quantities.
+
+    >>> [(q.value, q.unit) for q in find_quantities("Four de-escalation zones are open.")]
+    [(4, 'de-escalation zones')]
+    >>> [(q.value, q.unit, q.mod) for q in find_quantities("about $2 billion and 40% of it")]
+    [(2000000000, 'USD', 'about'), (40, 'percent', None)]
+    >>> [(q.value, q.unit) for q in find_quantities("3.5 million people")]
+    [(3500000.0, 'people')]
+    """
+    stop = len(text) if end is None else end
+    out = []
+    for match in _NUMBER.finditer(text, start, stop):
+        n0, n1 = match.span("number")
+        if any(s < n1 and n0 < e for s, e in skip):
+            continue
+        if match.group("digits") and (
+            (n0 > 0 and _GLUED.match(text, n0 - 1)) or _NUMBERED.search(text, max(0, n0 - 16), n0)
+        ):
+            continue
+        quantity = _quantity(text, match, stop)
+        if quantity is not None:
+            out.append(quantity)
+    return out
+
+
+def _quantity(text: str, match: re.Match[str], stop: int) -> Quantity | None:
+    groups = match.groupdict()
+    value: int | float
+    if groups["vague"]:
+        value = _VAGUE[groups["vague"].lower()]
+        mod = "approx"
+    elif groups["words"]:
+        parsed = _words_value(groups["words"])
+        if parsed is None:
+            return None
+        if parsed == 1 and not groups["wscale"]:
+            return None  # "one of", "one can say": not a count
+        value = parsed
+        mod = groups["mod"]
+    else:
+        raw = groups["digits"].replace(",", "")
+        value = float(raw) if "." in raw else int(raw)
+        mod = groups["mod"]
+    scale = groups["scale"] or groups["wscale"]
+    if scale:
+        value = value * _SCALES[scale.lower()]
+    n0, n1 = match.span("number")
+    unit: str | None
+    if groups["percent"] or groups["wpercent"]:
+        unit = "percent"
+    elif groups["currency"]:
+        unit = _CURRENCIES[groups["currency"]]
+    else:
+        position = n1
+        if groups["vague"]:
+            of = _OF.match(text, n1, stop)
+            position = of.end() if of else n1
+        unit = _counted_noun(text, position, stop)
+        if unit is not None and unit.lower() in _CURRENCY_WORDS:
+            unit = _CURRENCY_WORDS[unit.lower()]
+    if isinstance(value, float) and value.is_integer() and "." not in text[n0:n1]:
+        value = int(value)
+    return Quantity(text[n0:n1], value, unit=unit, mod=mod.lower() if mod else None,
+                    start=n0, end=n1)
+
+
+def _words_value(words: str) -> int | None:
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word == "and":
+            continue
+        number = _UNITS[word]
+        if word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "dozen":
+            current = max(current, 1) * 12
+        else:
+            current += number
+    total += current
+    return total
+
+
+def _counted_noun(text: str, start: int, stop: int) -> str | None:
+    """The noun phrase after a number, up to and with its first plural noun."""
+    words: list[str] = []
+    position = start
+    while len(words) < 4:
+        match = _TOKEN.match(text, position, stop)
+        if match is None or match.group(1).lower() in _STOP:
+            break
+        word = match.group(1)
+        words.append(word)
+        position = match.end()
+        if _is_plural(word.lower()):
+            break
+    return " ".join(words) if words else None
+
+
+_IRREGULAR_PLURALS = frozenset(
+    "people children men women police personnel staff troops feet teeth mice data media "
+    "criteria sheep fish deer aircraft".split()
+)
+
+
+def _is_plural(word: str) -> bool:
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))

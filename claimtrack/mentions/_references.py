@@ -1,0 +1,120 @@
+"""References: resolutions, laws, treaties, agreements, memoranda and statements cited."""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack._model import Reference
+
+__all__ = ["find_references"]
+
+_ISSUERS = {
+    "security council": "UN Security Council",
+    "general assembly": "UN General Assembly",
+    "human rights council": "UN Human Rights Council",
+}
+# "UN Security Council Resolution 2254", "resolution 71/190", "Resolution No. 2118".
+_RESOLUTION = re.compile(
+    r"(?:\b(?:the\s)?(?:(?:UN|U\.N\.|United Nations)\s)?"
+    r"(?P<issuer>Security Council|General Assembly|Human Rights Council)(?:['’]s)?\s)?"
+    r"\b[Rr]esolutions?\s(?:No\.?\s?)?(?P<id>\d{1,5}(?:/\d{1,5})?(?:\s?\(\d{4}\))?)"
+)
+_KINDS = {
+    "act": "law", "law": "law", "code": "law", "bill": "law", "treaty": "treaty",
+    "convention": "treaty", "protocol": "treaty", "agreement": "agreement",
+    "agreements": "agreement", "accord": "agreement", "accords": "agreement",
+    "memorandum": "memorandum", "charter": "charter", "declaration": "statement",
+    "statement": "statement", "communique": "statement", "communiqué": "statement",
+    "plan": "agreement", "deal": "agreement",
+}
+# A name of capitalised words, with lower-case joiners, that ends in a document noun:
+# "Countering America's Adversaries Through Sanctions Act", "the UN Charter".
+_NAME_WORD = r"(?:[A-Z][\w'’\-]*|of|the|and|on|for|to|in|against)"
+_NAMED = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'’\-]*\s)(?:" + _NAME_WORD + r"\s){0,9}?"
+    r"(?P<noun>Act|Law|Code|Bill|Treaty|Convention|Protocol|Agreements?|Accords?|Charter|"
+    r"Memorandum|Declaration|Plan of Action|Communiqu[eé]))\b"
+)
+# A document noun named by what follows: "the Treaty on the Non-Proliferation of Nuclear
+# Weapons", "Convention on the Rights of the Child".
+_NAMED_AFTER = re.compile(
+    r"\b(?P<noun>Treaty|Convention|Agreement|Protocol|Memorandum|Declaration|Charter)"
+    r"\s(?:on|of|for|between)(?:\s(?:the|of|and|on|for|in|[A-Z][\w'’\-]*)){1,10}"
+)
+_TRAILING_LOWER = re.compile(r"(?:\s(?:the|of|and|on|for|in))+$")
+# Common-noun references: "the joint statement", "a trilateral memorandum on ...".
+_COMMON = re.compile(
+    r"\b(?P<name>(?:(?P<modifier>joint|trilateral|bilateral|final|peace|ceasefire|nuclear)\s)?"
+    r"(?P<noun>statement|memorandum|agreement|treaty|accord|declaration|communiqu[eé])"
+    r"(?:\s(?:on|of)\s(?:[\w\-]+\s){0,5}?(?:in|with|between)\s[A-Za-z\-]+(?:\s[A-Z]\w+)?"
+    r"|\s(?:on|of)\s[\w\-]+(?:\s[\w\-]+)?)?)\b"
+)
+
+
+def find_references(text: str, start: int = 0, end: int | None = None) -> list[Reference]:
+    """The documents cited in ``text[start:end]``; offsets index ``text``.
+
+    >>> refs = find_references("based on UN Security Council Resolution 2254, they")
+    >>> [(r.text, r.kind, r.identifier, r.issuer) for r in refs]
+    [('UN Security Council Resolution 2254', 'resolution', '2254', 'UN Security Council')]
+    >>> refs = find_references("The Countering America's Adversaries Through Sanctions Act")
+    >>> [(r.text, r.kind) for r in refs]
+    [("Countering America's Adversaries Through Sanctions Act", 'law')]
+    >>> [(r.text, r.kind) for r in find_references("the joint statement, which")]
+    [('joint statement', 'statement')]
+    """
+    stop = len(text) if end is None else end
+    found: list[Reference] = []
+    for match in _RESOLUTION.finditer(text, start, stop):
+        m0 = match.start()
+        if text.startswith("the ", m0):
+            m0 += 4
+        issuer = match.group("issuer")
+        found.append(
+            Reference(
+                text[m0 : match.end()],
+                "resolution",
+                identifier=re.sub(r"\s?\(\d{4}\)", "", match.group("id")),
+                issuer=_ISSUERS.get(issuer.lower()) if issuer else None,
+                start=m0,
+                end=match.end(),
+            )
+        )
+    for match in _NAMED.finditer(text, start, stop):
+        if _overlaps(found, match.start(), match.end()):
+            continue
+        m0, m1 = _trim_name(text, match.start(), match.end())
+        noun = match.group("noun").split()[0].lower()
+        found.append(Reference(text[m0:m1], _KINDS.get(noun, "document"),
+                               identifier=text[m0:m1], start=m0, end=m1))
+    for match in _NAMED_AFTER.finditer(text, start, stop):
+        m1 = match.start() + len(_TRAILING_LOWER.sub("", match.group()))
+        if _overlaps(found, match.start(), m1) or not any(c.isupper() for c in match.group()[4:]):
+            continue
+        kind = _KINDS.get(match.group("noun").lower(), "document")
+        name = text[match.start() : m1]
+        found.append(Reference(name, kind, identifier=name, start=match.start(), end=m1))
+    for match in _COMMON.finditer(text, start, stop):
+        bare = match.group("modifier") is None and match.group("name") == match.group("noun")
+        if bare or _overlaps(found, match.start(), match.end()):
+            continue
+        noun = match.group("noun").lower()
+        found.append(Reference(match.group("name"), _KINDS.get(noun, "document"),
+                               start=match.start(), end=match.end()))
+    return sorted(found, key=lambda r: r.start or 0)
+
+
+_LEADING = re.compile(r"(?:The|the|A|An|This|That|These|In|Under|By)\s")
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drops a leading article or preposition from a named reference."""
+    while True:
+        lead = _LEADING.match(text, start, end)
+        if lead is None or lead.end() >= end:
+            return start, end
+        start = lead.end()
+
+
+def _overlaps(found: list[Reference], start: int, end: int) -> bool:
+    return any((r.start or 0) < end and start < (r.end or 0) for r in found)
