@@ -9,6 +9,7 @@ claims.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from importlib import metadata
 
@@ -89,9 +90,7 @@ _COPULA_OPINION = re.compile(
 _DOCUMENT_KINDS = frozenset({"resolution", "law", "treaty", "charter", "agreement"})
 
 
-def extract_claims(
-    transcript: Transcript, *, threshold: float = DEFAULT_THRESHOLD
-) -> list[Claim]:
+def extract_claims(transcript: Transcript, *, threshold: float = DEFAULT_THRESHOLD) -> list[Claim]:
     """The check-worthy claims of a transcript, in text order.
 
     Args:
@@ -111,14 +110,22 @@ def extract_claims(
         raise ValueError(msg)
     anchor = transcript.published.date()
     times = [
-        t for t in find_times(transcript.text, anchor=anchor, language=transcript.language)
+        t
+        for t in find_times(transcript.text, anchor=anchor, language=transcript.language)
         if t.start is not None
     ]
     persons = _person_names(transcript)
     claims = []
     for turn in transcript.turns:
         for sentence in split_sentences(transcript.text, turn.start, turn.end):
-            claim = _claim(transcript, turn, sentence, times, persons, anchor)
+            claim = _claim(
+                transcript,
+                turn=turn,
+                sentence=sentence,
+                times=times,
+                persons=persons,
+                anchor=anchor,
+            )
             if claim is not None and claim.score >= threshold:
                 claims.append(claim)
     return claims
@@ -126,7 +133,7 @@ def extract_claims(
 
 def _person_names(transcript: Transcript) -> dict[str, str]:
     """Surname → full name, for persons named in full somewhere in the transcript."""
-    full = {}
+    full: dict[str, str] = {}
     for actor in find_actors(transcript.text):
         if actor.type == "person" and " " in actor.name:
             full.setdefault(actor.name.split()[-1], actor.name)
@@ -135,6 +142,7 @@ def _person_names(transcript: Transcript) -> dict[str, str]:
 
 def _claim(
     transcript: Transcript,
+    *,
     turn: Turn,
     sentence: Sentence,
     times: list[TimeValue],
@@ -151,7 +159,12 @@ def _claim(
     quantities = find_quantities(text, s0, s1, skip=skip)
     actors = _unique_actors(find_actors(text, s0, s1), persons)
     kind, features, attributed_to = _classify(
-        sentence.text, turn, own_times, quantities, references, actors
+        sentence.text,
+        turn=turn,
+        times=own_times,
+        quantities=quantities,
+        references=references,
+        actors=actors,
     )
     if kind is None:
         return None
@@ -177,18 +190,19 @@ def _claim(
         kind=kind,
         provenance=provenance,
         time=time,
-        quantities=tuple(quantities),
-        references=tuple(references),
-        actors=tuple(actors),
+        quantities=quantities,
+        references=references,
+        actors=actors,
         attributed_to=attributed_to,
         score=score,
-        features=tuple(sorted(features.items())),
+        features=features.items(),
     )
 
 
 def _unique_actors(actors: list[Actor], persons: dict[str, str]) -> list[Actor]:
     seen: dict[tuple[str, str], Actor] = {}
-    for actor in actors:
+    for found in actors:
+        actor = found
         if actor.type == "person" and " " not in actor.name and actor.name in persons:
             actor = attrs.evolve(actor, name=persons[actor.name])
         seen.setdefault((actor.name, actor.type), actor)
@@ -215,14 +229,13 @@ _WEIGHTS = {
 
 
 def _score(features: dict[str, float]) -> float:
-    import math
-
     z = _WEIGHTS["bias"] + sum(_WEIGHTS[k] * value for k, value in features.items())
     return round(1.0 / (1.0 + math.exp(-z)), 4)
 
 
 def _classify(
     sentence: str,
+    *,
     turn: Turn,
     times: list[TimeValue],
     quantities: list[Quantity],
@@ -248,8 +261,10 @@ def _classify(
         "commitment": float(bool(_COMMITMENT.search(sentence)) and bool(dated)),
         "opinion": float(bool(_OPINION.search(sentence) or _COPULA_OPINION.search(sentence))),
         "rhetoric": float(bool(_RHETORIC.search(sentence))),
-        "question": float(sentence.rstrip().endswith("?") or turn.role is Role.QUESTION
-                          and sentence.rstrip().endswith("?")),
+        "question": float(
+            sentence.rstrip().endswith("?")
+            or (turn.role is Role.QUESTION and sentence.rstrip().endswith("?"))
+        ),
         "short": float(words < 5),
     }
     if features["question"]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hashlib
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -33,9 +34,9 @@ __all__ = [
 #: The four TIMEX3 types of ISO-TimeML.
 TIMEX_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 
-_non_negative = [v.instance_of(int), v.ge(0)]
-_optional_offset = v.optional([v.instance_of(int), v.ge(0)])
-_non_empty_str = [v.instance_of(str), v.min_len(1)]
+_non_negative = v.and_(v.instance_of(int), v.ge(0))
+_optional_offset = v.optional(_non_negative)
+_non_empty_str = v.and_(v.instance_of(str), v.min_len(1))
 _optional_str = v.optional(v.instance_of(str))
 
 
@@ -44,6 +45,10 @@ def _end_after_start(instance: Any, attribute: attrs.Attribute[Any], value: int 
     if value is not None and start is not None and value < start:
         msg = f"{type(instance).__name__}.{attribute.name} ({value}) is before start ({start})"
         raise ValueError(msg)
+
+
+_optional_end = v.and_(_optional_offset, _end_after_start)
+_end = v.and_(_non_negative, _end_after_start)
 
 
 class ClaimKind(enum.Enum):
@@ -115,7 +120,7 @@ class TimeValue:
     anchor: dt.date = attrs.field(validator=v.instance_of(dt.date))
     text: str | None = attrs.field(default=None, validator=_optional_str)
     start: int | None = attrs.field(default=None, validator=_optional_offset)
-    end: int | None = attrs.field(default=None, validator=[_optional_offset, _end_after_start])
+    end: int | None = attrs.field(default=None, validator=_optional_end)
     mod: str | None = attrs.field(default=None, validator=_optional_str)
     earliest: dt.date | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(dt.date))
@@ -151,7 +156,7 @@ class Quantity:
     unit: str | None = attrs.field(default=None, validator=_optional_str)
     mod: str | None = attrs.field(default=None, validator=_optional_str)
     start: int | None = attrs.field(default=None, validator=_optional_offset)
-    end: int | None = attrs.field(default=None, validator=[_optional_offset, _end_after_start])
+    end: int | None = attrs.field(default=None, validator=_optional_end)
 
 
 @attrs.frozen
@@ -176,7 +181,7 @@ class Reference:
     identifier: str | None = attrs.field(default=None, validator=_optional_str)
     issuer: str | None = attrs.field(default=None, validator=_optional_str)
     start: int | None = attrs.field(default=None, validator=_optional_offset)
-    end: int | None = attrs.field(default=None, validator=[_optional_offset, _end_after_start])
+    end: int | None = attrs.field(default=None, validator=_optional_end)
 
 
 @attrs.frozen
@@ -198,7 +203,7 @@ class Actor:
     type: str = attrs.field(validator=_non_empty_str)
     text: str | None = attrs.field(default=None, validator=_optional_str)
     start: int | None = attrs.field(default=None, validator=_optional_offset)
-    end: int | None = attrs.field(default=None, validator=[_optional_offset, _end_after_start])
+    end: int | None = attrs.field(default=None, validator=_optional_end)
 
 
 @attrs.frozen
@@ -216,7 +221,19 @@ class Turn:
     speaker: str | None = attrs.field(validator=_optional_str)
     role: Role = attrs.field(validator=v.instance_of(Role))
     start: int = attrs.field(validator=_non_negative)
-    end: int = attrs.field(validator=[*_non_negative, _end_after_start])
+    end: int = attrs.field(validator=_end)
+
+
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _turns(items: Iterable[Turn]) -> tuple[Turn, ...]:
+    return tuple(items)
+
+
+def _spans(items: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    return tuple((int(a), int(b)) for a, b in items)
 
 
 @attrs.frozen
@@ -244,9 +261,9 @@ class Transcript:
     source: str = attrs.field(default="<string>", validator=v.instance_of(str))
     title: str | None = attrs.field(default=None, validator=_optional_str)
     language: str = attrs.field(default="en", validator=_non_empty_str)
-    languages: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    turns: tuple[Turn, ...] = attrs.field(default=(), converter=tuple)
-    boilerplate: tuple[tuple[int, int], ...] = attrs.field(default=(), converter=tuple)
+    languages: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    turns: tuple[Turn, ...] = attrs.field(default=(), converter=_turns)
+    boilerplate: tuple[tuple[int, int], ...] = attrs.field(default=(), converter=_spans)
 
     @property
     def id(self) -> str:
@@ -284,7 +301,7 @@ class Provenance:
     transcript_id: str = attrs.field(validator=_non_empty_str)
     source: str = attrs.field(validator=v.instance_of(str))
     start: int = attrs.field(validator=_non_negative)
-    end: int = attrs.field(validator=[*_non_negative, _end_after_start])
+    end: int = attrs.field(validator=_end)
     quote: str = attrs.field(validator=v.instance_of(str))
     speaker: str | None = attrs.field(default=None, validator=_optional_str)
     turn: int | None = attrs.field(default=None, validator=_optional_offset)
@@ -294,6 +311,22 @@ class Provenance:
     context_after: str = attrs.field(default="", validator=v.instance_of(str))
     extractor: str = attrs.field(default="claimtrack", validator=v.instance_of(str))
     extractor_version: str = attrs.field(default="", validator=v.instance_of(str))
+
+
+def _quantities(items: Iterable[Quantity]) -> tuple[Quantity, ...]:
+    return tuple(items)
+
+
+def _references(items: Iterable[Reference]) -> tuple[Reference, ...]:
+    return tuple(items)
+
+
+def _actors(items: Iterable[Actor]) -> tuple[Actor, ...]:
+    return tuple(items)
+
+
+def _sorted_pairs(pairs: Any) -> tuple[tuple[str, float], ...]:
+    return tuple(sorted((str(name), float(value)) for name, value in pairs))
 
 
 def claim_id(transcript_id: str, start: int, end: int) -> str:
@@ -331,12 +364,12 @@ class Claim:
     time: TimeValue | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(TimeValue))
     )
-    quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=tuple)
-    references: tuple[Reference, ...] = attrs.field(default=(), converter=tuple)
-    actors: tuple[Actor, ...] = attrs.field(default=(), converter=tuple)
+    quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=_quantities)
+    references: tuple[Reference, ...] = attrs.field(default=(), converter=_references)
+    actors: tuple[Actor, ...] = attrs.field(default=(), converter=_actors)
     attributed_to: str | None = attrs.field(default=None, validator=_optional_str)
-    score: float = attrs.field(default=0.5, validator=[v.instance_of(float), v.ge(0.0), v.le(1.0)])
-    features: tuple[tuple[str, float], ...] = attrs.field(default=(), converter=tuple)
+    score: float = attrs.field(default=0.5, validator=v.and_(v.instance_of(float), v.ge(0.0), v.le(1.0)))
+    features: tuple[tuple[str, float], ...] = attrs.field(default=(), converter=_sorted_pairs)
     status: Status = attrs.field(default=Status.UNVERIFIED, validator=v.instance_of(Status))
 
     @property

@@ -60,16 +60,44 @@ _QUESTION_LABELS = frozenset(
 )
 # Words that start a line followed by a colon in prose, not a speaker.
 _NOT_LABELS = frozenset(
-    {"note", "notes", "source", "sources", "update", "editor's note", "photo", "see also",
-     "subject", "date", "title", "tags", "read more", "example", "warning"}
+    {
+        "note",
+        "notes",
+        "source",
+        "sources",
+        "update",
+        "editor's note",
+        "photo",
+        "see also",
+        "subject",
+        "date",
+        "title",
+        "tags",
+        "read more",
+        "example",
+        "warning",
+    }
 )
 # A line of links to other language versions: "• de-DE1 en-GB1 es-ES1".
 _LANGUAGE_LINE = re.compile(r"^[ \t]*(?:[•·*\-][ \t]*)?(?:[a-z]{2}-[A-Z]{2}\d*[ \t]*){2,}$", re.M)
 _LANGUAGE_CODE = re.compile(r"[a-z]{2}-[A-Z]{2}")
 # Page furniture a web export leaves at the end of a transcript.
 _WEB_DEBRIS = frozenset(
-    {"advanced settings", "print", "share", "back to top", "top", "related", "comments",
-     "print version", "send by e-mail", "subscribe", "tags", "see also", "share this"}
+    {
+        "advanced settings",
+        "print",
+        "share",
+        "back to top",
+        "top",
+        "related",
+        "comments",
+        "print version",
+        "send by e-mail",
+        "subscribe",
+        "tags",
+        "see also",
+        "share this",
+    }
 )
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -127,7 +155,7 @@ def decode(data: bytes, where: str) -> str:
     >>> decode(b"\\xff\\xfe", "x.txt")
     Traceback (most recent call last):
     ...
-    claimtrack.exceptions.TranscriptError: x.txt: byte 0 is not UTF-8 (0xff); save the transcript as UTF-8 text
+    claimtrack.exceptions.TranscriptError: x.txt: byte 0 is not UTF-8 (0xff); ...
     """
     if b"\x00" in data[:8192]:
         msg = f"{where}: looks binary (it holds NUL bytes); give a UTF-8 text file"
@@ -273,8 +301,12 @@ def _trailing_debris(text: str) -> list[tuple[int, int]]:
         if line.lower().rstrip(":") not in _WEB_DEBRIS:
             break
         offset = len(text) - len(text[-2000:])
-        spans.append((offset + match.start() + match.group().index(line),
-                      offset + match.start() + match.group().index(line) + len(line)))
+        spans.append(
+            (
+                offset + match.start() + match.group().index(line),
+                offset + match.start() + match.group().index(line) + len(line),
+            )
+        )
     return spans
 
 
@@ -321,7 +353,7 @@ def _title(
         line = match.group().strip()
         if not line or any(s <= match.start() < e for s, e in debris):
             continue
-        if body_start is None and line[-1:] in ".!?\"”":
+        if body_start is None and line[-1:] in '.!?"”':
             return None
         return line
     return None
@@ -378,7 +410,7 @@ def _body_start_without_labels(text: str, debris: list[tuple[int, int]]) -> int:
             line = match.group().strip()
             if not line or any(s <= match.start() < e for s, e in debris):
                 continue
-            if line[-1:] not in ".!?\"”" and len(line) < 200:
+            if line[-1:] not in '.!?"”' and len(line) < 200:
                 start = match.end()  # a title line
             break
     for s, e in sorted(debris):

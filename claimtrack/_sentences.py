@@ -11,12 +11,88 @@ __all__ = ["Sentence", "split_sentences"]
 
 # Abbreviations after which a period does not end a sentence (lower-cased, no period).
 _ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof sr jr st gen col lt maj capt sgt adm gov sen rep pres amb
-    hon rev fr sec dept no nos art vol pp p para fig ed eds vs v etc al e.g i.e cf approx
-    est inc ltd co corp bros jan feb mar apr jun jul aug sep sept oct nov dec mon tue
-    wed thu fri sat sun u.s u.k u.n e.u u.s.a u.s.s.r d.c a.m p.m ph.d mt ft
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "pres",
+        "amb",
+        "hon",
+        "rev",
+        "fr",
+        "sec",
+        "dept",
+        "no",
+        "nos",
+        "art",
+        "vol",
+        "pp",
+        "p",
+        "para",
+        "fig",
+        "ed",
+        "eds",
+        "vs",
+        "v",
+        "etc",
+        "al",
+        "e.g",
+        "i.e",
+        "cf",
+        "approx",
+        "est",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "u.s.a",
+        "u.s.s.r",
+        "d.c",
+        "a.m",
+        "p.m",
+        "ph.d",
+        "mt",
+        "ft",
+    ]
 )
 # Candidate sentence ends: terminal punctuation, closing quotes or brackets, then space.
 _END = re.compile(r"(?:[.!?]+|…)[\"'”’)\]]*(?=\s)")
@@ -89,8 +165,30 @@ def _ends_sentence(text: str, match: re.Match[str], end: int) -> bool:
     return first.isupper() or first.isdigit() or not first.isalpha()
 
 
-_STARTERS = frozenset({"the", "this", "that", "it", "we", "they", "he", "she", "i", "but", "and",
-                       "in", "a", "an", "there", "our", "their", "his", "her", "so"})
+_STARTERS = frozenset(
+    {
+        "the",
+        "this",
+        "that",
+        "it",
+        "we",
+        "they",
+        "he",
+        "she",
+        "i",
+        "but",
+        "and",
+        "in",
+        "a",
+        "an",
+        "there",
+        "our",
+        "their",
+        "his",
+        "her",
+        "so",
+    }
+)
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(]?(\w+)")
 
 

@@ -13,8 +13,16 @@ from typing import IO, Any
 
 import cattrs
 
-from claimtrack._model import Actor, Claim, ClaimKind, Provenance, Quantity, Reference, Status
-from claimtrack._model import TimeValue
+from claimtrack._model import (
+    Actor,
+    Claim,
+    ClaimKind,
+    Provenance,
+    Quantity,
+    Reference,
+    Status,
+    TimeValue,
+)
 from claimtrack.exceptions import SerializationError
 
 __all__ = ["claim_from_dict", "claim_to_dict", "read_jsonl", "write_jsonl"]
@@ -25,8 +33,18 @@ _converter.register_structure_hook(dt.date, lambda s, _: dt.date.fromisoformat(s
 
 # Provenance fields written at the top level of a claim's object, by their JSON names.
 _PROVENANCE_FIELDS = (
-    "start", "end", "speaker", "turn", "source", "transcript_id", "sentence_start",
-    "sentence_end", "context_before", "context_after", "extractor", "extractor_version",
+    "start",
+    "end",
+    "speaker",
+    "turn",
+    "source",
+    "transcript_id",
+    "sentence_start",
+    "sentence_end",
+    "context_before",
+    "context_after",
+    "extractor",
+    "extractor_version",
 )
 
 
@@ -61,7 +79,7 @@ def _time_to_dict(time: TimeValue) -> dict[str, Any]:
     return out
 
 
-def claim_from_dict(data: dict[str, Any], *, where: str = "claim") -> Claim:
+def claim_from_dict(data: object, *, where: str = "claim") -> Claim:
     """The claim a dict from :func:`claim_to_dict` (or JSON) describes.
 
     Args:
@@ -79,7 +97,7 @@ def claim_from_dict(data: dict[str, Any], *, where: str = "claim") -> Claim:
     >>> claim_from_dict({"id": "cl-1"}, where="claims.jsonl:3")
     Traceback (most recent call last):
     ...
-    claimtrack.exceptions.SerializationError: claims.jsonl:3: missing field 'kind'; write claims with claimtrack (claim_to_dict or --format jsonl)
+    claimtrack.exceptions.SerializationError: claims.jsonl:3: missing field 'kind'; ...
     """
     if not isinstance(data, dict):
         msg = f"{where}: a claim must be a JSON object, not {type(data).__name__}"
@@ -103,7 +121,7 @@ def claim_from_dict(data: dict[str, Any], *, where: str = "claim") -> Claim:
             actors=[_converter.structure(a, Actor) for a in data["actors"]],
             attributed_to=data["attributed_to"],
             score=float(data["score"]),
-            features=[(str(k), float(v)) for k, v in sorted(dict(data["features"]).items())],
+            features=dict(data["features"]).items(),
             status=Status(data["status"]),
         )
     except KeyError as err:

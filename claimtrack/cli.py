@@ -36,9 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     extract = commands.add_parser(
-        "extract", help="extract the claims of a transcript", description=(
-            "Extract the check-worthy claims of a transcript and print them."
-        )
+        "extract",
+        help="extract the claims of a transcript",
+        description=("Extract the check-worthy claims of a transcript and print them."),
     )
     extract.add_argument("file", help="the transcript, UTF-8 text; - for standard input")
     extract.add_argument(
@@ -47,11 +47,15 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--speaker", help="who speaks where the text has no speaker labels")
     extract.add_argument("--language", default="en", help="the transcript's language (default en)")
     extract.add_argument(
-        "--format", choices=("jsonl", "json", "table"), default="jsonl",
+        "--format",
+        choices=("jsonl", "json", "table"),
+        default="jsonl",
         help="JSON Lines (default), one JSON array, or a table for reading",
     )
     extract.add_argument(
-        "--threshold", type=float, default=DEFAULT_THRESHOLD,
+        "--threshold",
+        type=float,
+        default=DEFAULT_THRESHOLD,
         help=f"least check-worthiness score of a claim, 0 to 1 (default {DEFAULT_THRESHOLD})",
     )
     return parser
@@ -88,8 +92,11 @@ def _read(args: argparse.Namespace) -> Transcript:
     if args.file == "-":
         data = sys.stdin.buffer.read()
         return parse_transcript(
-            decode(data, "<stdin>"), source="<stdin>", published=args.date,
-            speaker=args.speaker, language=args.language,
+            decode(data, "<stdin>"),
+            source="<stdin>",
+            published=args.date,
+            speaker=args.speaker,
+            language=args.language,
         )
     return read_transcript(
         args.file, published=args.date, speaker=args.speaker, language=args.language
@@ -106,8 +113,9 @@ def _write(claims: list[Claim], form: str, out: IO[str]) -> None:
         out.write(f"{'kind':<12}{'time':<12}{'speaker':<18}text\n")
         for claim in claims:
             when = claim.time.value if claim.time else ""
-            out.write(f"{claim.kind.value:<12}{when:<12}{(claim.speaker or '')[:17]:<18}"
-                      f"{claim.text}\n")
+            out.write(
+                f"{claim.kind.value:<12}{when:<12}{(claim.speaker or '')[:17]:<18}{claim.text}\n"
+            )
 
 
 def _fail(message: str) -> NoReturn:

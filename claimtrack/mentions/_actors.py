@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
+import pycountry
+
 from claimtrack._model import Actor
 
 __all__ = ["find_actors"]
@@ -17,8 +19,15 @@ __all__ = ["find_actors"]
 # Everyday names for countries whose ISO names differ, and capitals used as metonyms.
 _COUNTRY_ALIASES = {
     "United States": (
-        "US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "Washington",
-        "American", "Americans",
+        "US",
+        "U.S.",
+        "USA",
+        "U.S.A.",
+        "America",
+        "United States of America",
+        "Washington",
+        "American",
+        "Americans",
     ),
     "Russia": ("Russian Federation", "Moscow", "Russian", "Kremlin"),
     "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain", "London", "British"),
@@ -51,7 +60,8 @@ _ORGANISATIONS = {
     "UN General Assembly": ("General Assembly",),
     "Asia-Pacific Economic Cooperation": ("APEC",),
     "Collective Security Treaty Organisation": (
-        "CSTO", "Collective Security Treaty Organization",
+        "CSTO",
+        "Collective Security Treaty Organization",
     ),
     "Commonwealth of Independent States": ("CIS",),
     "Eurasian Economic Union": ("EAEU", "EEU"),
@@ -100,8 +110,6 @@ _MAX_WORDS = 8
 @functools.cache
 def _gazetteer() -> dict[str, tuple[str, str]]:
     """Surface form → (canonical name, type)."""
-    import pycountry
-
     names: dict[str, tuple[str, str]] = {}
     for country in pycountry.countries:
         canonical = getattr(country, "common_name", None) or country.name
@@ -130,9 +138,7 @@ def find_actors(text: str, start: int = 0, end: int | None = None) -> list[Actor
     stop = len(text) if end is None else end
     names = _gazetteer()
     found: list[Actor] = []
-    persons = [
-        (m.start("name"), m.end("name")) for m in _PERSON.finditer(text, start, stop)
-    ]
+    persons = [(m.start("name"), m.end("name")) for m in _PERSON.finditer(text, start, stop)]
     for p0, p1 in persons:
         found.append(Actor(text[p0:p1], "person", text=text[p0:p1], start=p0, end=p1))
     for run in _CAPITALISED.finditer(text, start, stop):

@@ -9,20 +9,57 @@ from claimtrack._model import Quantity
 __all__ = ["find_quantities"]
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "hundred": 100,
 }
 _SCALES = {
-    "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "bn": 1_000_000_000,
+    "m": 1_000_000,
+    "k": 1_000,
 }
 _CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB"}
 _CURRENCY_WORDS = {
-    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
-    "roubles": "RUB", "rubles": "RUB", "yuan": "CNY", "yen": "JPY",
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "yuan": "CNY",
+    "yen": "JPY",
 }
 _WORD_NUMBER = "|".join(sorted(_UNITS, key=len, reverse=True))
 _SCALE_WORDS = r"thousand|million|billion|trillion|bn"
@@ -34,25 +71,92 @@ _NUMBER = re.compile(
     r"(?:\b(?P<mod>" + _MODS + r")\s)?"
     r"(?P<number>"
     r"(?P<currency>[$€£¥₽])?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<scale>" + _SCALE_WORDS + r")\b)?"
-    + r"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b)?"
+    r"(?:\s?(?P<scale>" + _SCALE_WORDS + r")\b)?" + r"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b)?"
     r"|\b(?P<words>(?:" + _WORD_NUMBER + r")(?:[\s-](?:" + _WORD_NUMBER + r"|and))*)\b"
-    r"(?:\s(?P<wscale>" + _SCALE_WORDS + r")\b)?"
-    + r"(?P<wpercent>\s(?:per\s?cent|percent)\b)?"
+    r"(?:\s(?P<wscale>" + _SCALE_WORDS + r")\b)?" + r"(?P<wpercent>\s(?:per\s?cent|percent)\b)?"
     r"|\b(?P<vague>dozens|hundreds|thousands|millions|billions)(?=\sof\b)"
     r")",
     re.I,
 )
-_VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2_000_000,
-          "billions": 2_000_000_000}
+_VAGUE = {
+    "dozens": 24,
+    "hundreds": 200,
+    "thousands": 2000,
+    "millions": 2_000_000,
+    "billions": 2_000_000_000,
+}
 # Words that end the counted noun phrase after a number.
 _STOP = frozenset(
-    """
-    a an the and or but of in on at to for from by with as than that which who whom whose
-    is are was were be been being has have had do does did will would shall should can could
-    may might must this these those it its their there here per each every since until when
-    where while if because not no so such also only
-    """.split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "there",
+        "here",
+        "per",
+        "each",
+        "every",
+        "since",
+        "until",
+        "when",
+        "where",
+        "while",
+        "if",
+        "because",
+        "not",
+        "no",
+        "so",
+        "such",
+        "also",
+        "only",
+    ]
 )
 _TOKEN = re.compile(r"\s([A-Za-z][A-Za-z\-’']*)")
 _OF = re.compile(r"\sof(?=\s)")
@@ -133,8 +237,9 @@ def _quantity(text: str, match: re.Match[str], stop: int) -> Quantity | None:
             unit = _CURRENCY_WORDS[unit.lower()]
     if isinstance(value, float) and value.is_integer() and "." not in text[n0:n1]:
         value = int(value)
-    return Quantity(text[n0:n1], value, unit=unit, mod=mod.lower() if mod else None,
-                    start=n0, end=n1)
+    return Quantity(
+        text[n0:n1], value, unit=unit, mod=mod.lower() if mod else None, start=n0, end=n1
+    )
 
 
 def _words_value(words: str) -> int | None:
@@ -170,8 +275,26 @@ def _counted_noun(text: str, start: int, stop: int) -> str | None:
 
 
 _IRREGULAR_PLURALS = frozenset(
-    "people children men women police personnel staff troops feet teeth mice data media "
-    "criteria sheep fish deer aircraft".split()
+    [
+        "people",
+        "children",
+        "men",
+        "women",
+        "police",
+        "personnel",
+        "staff",
+        "troops",
+        "feet",
+        "teeth",
+        "mice",
+        "data",
+        "media",
+        "criteria",
+        "sheep",
+        "fish",
+        "deer",
+        "aircraft",
+    ]
 )
 
 

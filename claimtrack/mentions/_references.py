@@ -20,12 +20,25 @@ _RESOLUTION = re.compile(
     r"\b[Rr]esolutions?\s(?:No\.?\s?)?(?P<id>\d{1,5}(?:/\d{1,5})?(?:\s?\(\d{4}\))?)"
 )
 _KINDS = {
-    "act": "law", "law": "law", "code": "law", "bill": "law", "treaty": "treaty",
-    "convention": "treaty", "protocol": "treaty", "agreement": "agreement",
-    "agreements": "agreement", "accord": "agreement", "accords": "agreement",
-    "memorandum": "memorandum", "charter": "charter", "declaration": "statement",
-    "statement": "statement", "communique": "statement", "communiqué": "statement",
-    "plan": "agreement", "deal": "agreement",
+    "act": "law",
+    "law": "law",
+    "code": "law",
+    "bill": "law",
+    "treaty": "treaty",
+    "convention": "treaty",
+    "protocol": "treaty",
+    "agreement": "agreement",
+    "agreements": "agreement",
+    "accord": "agreement",
+    "accords": "agreement",
+    "memorandum": "memorandum",
+    "charter": "charter",
+    "declaration": "statement",
+    "statement": "statement",
+    "communique": "statement",
+    "communiqué": "statement",
+    "plan": "agreement",
+    "deal": "agreement",
 }
 # A name of capitalised words, with lower-case joiners, that ends in a document noun:
 # "Countering America's Adversaries Through Sanctions Act", "the UN Charter".
@@ -85,8 +98,11 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[R
             continue
         m0, m1 = _trim_name(text, match.start(), match.end())
         noun = match.group("noun").split()[0].lower()
-        found.append(Reference(text[m0:m1], _KINDS.get(noun, "document"),
-                               identifier=text[m0:m1], start=m0, end=m1))
+        found.append(
+            Reference(
+                text[m0:m1], _KINDS.get(noun, "document"), identifier=text[m0:m1], start=m0, end=m1
+            )
+        )
     for match in _NAMED_AFTER.finditer(text, start, stop):
         m1 = match.start() + len(_TRAILING_LOWER.sub("", match.group()))
         if _overlaps(found, match.start(), m1) or not any(c.isupper() for c in match.group()[4:]):
@@ -99,8 +115,14 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[R
         if bare or _overlaps(found, match.start(), match.end()):
             continue
         noun = match.group("noun").lower()
-        found.append(Reference(match.group("name"), _KINDS.get(noun, "document"),
-                               start=match.start(), end=match.end()))
+        found.append(
+            Reference(
+                match.group("name"),
+                _KINDS.get(noun, "document"),
+                start=match.start(),
+                end=match.end(),
+            )
+        )
     return sorted(found, key=lambda r: r.start or 0)
 
 

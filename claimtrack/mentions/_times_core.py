@@ -182,13 +182,13 @@ class Candidate:
 # --- tense ------------------------------------------------------------------------------
 
 _FUTURE_CUES = (
-    r"will|won't|wo|'ll|’ll|shall|gonna|going\sto|plans?\sto|planned\sto|planning\sto"
+    r"will|won't|'ll|’ll|shall|gonna|going\sto|plans?\sto|planned\sto|planning\sto"
     r"|intends?\sto|intend|expects?\sto|expected\sto|scheduled|due\sto|set\sto|is\sto|are\sto"
     r"|would|upcoming|forthcoming|hopes?\sto|aims?\sto|should|next|tomorrow|until|till"
     r"|coming|soon|later|later\sthis|from\snow"
 )
 _PAST_CUES = (
-    r"was|were|did|didn't|had|has|have|hasn't|haven't|'ve|’ve|ago|said|told|say|says"
+    r"was|were|did|didn't|had|has|have|hasn't|haven't|'ve|’ve|ago|said|told"
     r"|been|last|yesterday|earlier|previously|recently|already|since"
     r"|went|came|took|made|gave|held|met|saw|began|became|left|won|lost|fell|rose|sold"
     r"|bought|brought|thought|found|got|spoke|wrote|knew|led|paid|sent|spent|struck|hit"

@@ -1,0 +1,152 @@
+"""Tests of claim extraction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+
+import claimtrack
+from claimtrack import ClaimKind, Status, extract_claims, parse_transcript
+
+from .strategies import any_text, prose
+
+
+def _claim_at(claims: list[claimtrack.Claim], start: int, end: int) -> claimtrack.Claim | None:
+    """The claim overlapping most of the span start:end, as the gold scorer matches."""
+    best = None
+    for claim in claims:
+        overlap = min(end, claim.end) - max(start, claim.start)
+        half = overlap * 2 >= end - start or overlap * 2 >= claim.end - claim.start
+        if overlap > 0 and half and (best is None or overlap > best[0]):
+            best = (overlap, claim)
+    return None if best is None else best[1]
+
+
+class TestReferenceTranscript:
+    """The gold claims marked `must` of the reference interview."""
+
+    def test_must_claims(
+        self, example_claims: list[claimtrack.Claim], gold: dict[str, Any]
+    ) -> None:
+        """Each must-claim is found with its kind, speaker, time, quantity and references."""
+        for want in (g for g in gold["claims"] if g["must"]):
+            got = _claim_at(example_claims, want["start"], want["end"])
+            assert got is not None, want["key"]
+            assert (want["kind"], want["speaker"]) == (got.kind.value, got.speaker)
+            if want.get("time"):
+                assert want["time"]["value"] == (got.time.value if got.time else None)
+            if want.get("quantity"):
+                q = want["quantity"]
+                assert (q["value"], q["unit"]) in [(x.value, x.unit) for x in got.quantities]
+            for ref in want.get("references", []):
+                assert any(ref in r.text or r.text in ref for r in got.references), ref
+
+    def test_exact_quotes(
+        self, example: claimtrack.Transcript, example_claims: list[claimtrack.Claim]
+    ) -> None:
+        """Every claim's offsets slice the transcript to its quote."""
+        assert example_claims
+        for claim in example_claims:
+            assert example.text[claim.start : claim.end] == claim.text
+            assert claim.provenance.transcript_id == example.id
+
+    def test_dated_event(self, example_claims: list[claimtrack.Claim]) -> None:
+        """`on November 8` in a 2017-12-28 interview is 2017-11-08, read from the text."""
+        claim = next(c for c in example_claims if "trilateral memorandum" in c.text)
+        assert claim.time is not None
+        assert (claim.time.text, claim.time.value, claim.time.explicit) == (
+            "November 8",
+            "2017-11-08",
+            True,
+        )
+        assert {"Russia", "United States", "Jordan"} <= {a.name for a in claim.actors}
+
+    def test_implicit_time(self, example_claims: list[claimtrack.Claim]) -> None:
+        """A claim with no time of its own is dated by the transcript, marked implicit."""
+        claim = next(c for c in example_claims if c.text.startswith("Four de-escalation"))
+        assert claim.time is not None
+        assert (claim.time.value, claim.time.explicit) == ("2017-12-28", False)
+
+    def test_no_claims_from_questions(self, example_claims: list[claimtrack.Claim]) -> None:
+        """Pure questions are not claims."""
+        assert not [c for c in example_claims if c.text.endswith("?")]
+
+    def test_status_starts_unverified(self, example_claims: list[claimtrack.Claim]) -> None:
+        """Every new claim is unverified, with a score in [0, 1]."""
+        assert {Status.UNVERIFIED} == {c.status for c in example_claims}
+        assert all(0.0 <= c.score <= 1.0 for c in example_claims)
+
+    def test_ids_are_stable(
+        self, example: claimtrack.Transcript, example_claims: list[claimtrack.Claim]
+    ) -> None:
+        """Extracting twice gives the same ids."""
+        assert [c.id for c in example_claims] == [c.id for c in extract_claims(example)]
+
+
+class TestKinds:
+    """Kinds of claims in small transcripts."""
+
+    def _one(self, sentence: str) -> claimtrack.Claim:
+        t = parse_transcript(sentence, published="2017-12-28", speaker="Ann Lee")
+        (claim,) = extract_claims(t)
+        return claim
+
+    def test_commitment(self) -> None:
+        """A dated pledge in the first person is a commitment."""
+        claim = self._one("In 2018, we will continue to fight terrorism with Iran.")
+        assert (claim.kind, claim.time.value if claim.time else None) == (
+            ClaimKind.COMMITMENT,
+            "2018",
+        )
+
+    def test_attribution(self) -> None:
+        """Reported speech is an attribution to the one who said it."""
+        claim = self._one("US Defence Secretary James Mattis has said that US forces will remain.")
+        assert (claim.kind, claim.attributed_to) == (ClaimKind.ATTRIBUTION, "James Mattis")
+
+    def test_reference(self) -> None:
+        """What a resolution says is a reference claim, with its identifier."""
+        claim = self._one("Under UN Security Council Resolution 2254, the Syrians must decide.")
+        assert claim.kind == ClaimKind.REFERENCE
+        assert [r.identifier for r in claim.references] == ["2254"]
+
+    def test_opinion_is_not_a_claim(self) -> None:
+        """Opinion and rhetoric are not claims."""
+        t = parse_transcript(
+            "We do not entertain any illusions. This is not how it is done.",
+            published="2017-12-28",
+            speaker="Ann Lee",
+        )
+        assert extract_claims(t) == []
+
+    def test_threshold(self) -> None:
+        """A threshold of 0 keeps every sentence that is not a question; 1 keeps none."""
+        t = parse_transcript("It rained. Four zones work.", published="2017-12-28")
+        assert len(extract_claims(t, threshold=0.0)) == 2
+        assert extract_claims(t, threshold=1.0) == []
+
+    def test_bad_threshold(self) -> None:
+        """A threshold outside [0, 1] is a clear error."""
+        t = parse_transcript("It rained.", published="2017-12-28")
+        with pytest.raises(ValueError, match="outside"):
+            extract_claims(t, threshold=2.0)
+
+
+class TestProperties:
+    """Extraction never raises and always slices."""
+
+    @settings(max_examples=200)
+    @given(any_text | prose)
+    def test_any_text(self, text: str) -> None:
+        """Any text at all is processed without an exception; spans slice to quotes."""
+        if not text.strip():
+            return
+        t = parse_transcript(text, published="2017-12-28")
+        for claim in extract_claims(t, threshold=0.0):
+            assert text[claim.start : claim.end] == claim.text
+            if claim.time is not None and claim.time.explicit:
+                assert text[claim.time.start : claim.time.end] == claim.time.text
+            for q in claim.quantities:
+                assert text[q.start : q.end] == q.text

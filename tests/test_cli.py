@@ -1,0 +1,101 @@
+"""Tests of the command line."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+from claimtrack.cli import main
+
+
+def _run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "claimtrack.cli", *args],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+
+
+class TestExtract:
+    """`claimtrack extract`."""
+
+    def test_jsonl(self, example_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """JSON Lines by default, one claim a line, with the documented fields."""
+        assert main(["extract", str(example_path)]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert lines
+        first = json.loads(lines[0])
+        assert {
+            "id",
+            "kind",
+            "text",
+            "start",
+            "end",
+            "speaker",
+            "turn",
+            "time",
+            "quantities",
+            "references",
+            "actors",
+            "source",
+            "status",
+            "score",
+        } <= set(first)
+
+    def test_json_array(
+        self, example_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """`--format json` prints one array."""
+        assert main(["extract", str(example_path), "--format", "json"]) == 0
+        assert isinstance(json.loads(capsys.readouterr().out), list)
+
+    def test_stdin_with_date_and_speaker(self) -> None:
+        """`-` reads standard input; --date and --speaker apply."""
+        done = _run(
+            "extract",
+            "-",
+            "--date",
+            "2019-03-01",
+            "--speaker",
+            "Ann Lee",
+            stdin=b"On February 2, we signed a treaty with Norway.",
+        )
+        assert done.returncode == 0, done.stderr
+        claim = json.loads(done.stdout.splitlines()[0])
+        assert (claim["speaker"], claim["time"]["value"], claim["source"]) == (
+            "Ann Lee",
+            "2019-02-02",
+            "<stdin>",
+        )
+
+
+class TestErrors:
+    """Errors are one line on standard error and exit status 2, never a traceback."""
+
+    @pytest.mark.parametrize(
+        ("args", "stdin", "message"),
+        [
+            (("extract", "/no/such/file.txt"), b"", "no such file"),
+            (("extract", "-"), b"", "empty"),
+            (("extract", "-"), b"Question: Why?\n\nAnn: Because.", "no publication date"),
+            (("extract", "-"), b"\xff\xfe\x00\x01", "binary"),
+            (("extract", "-", "--date", "someday"), b"Words.", "not an ISO date"),
+            (("extract", "-", "--threshold", "3"), b"Words.", "outside 0 to 1"),
+            (("extract",), b"", "required"),
+            (("frobnicate",), b"", "invalid choice"),
+        ],
+    )
+    def test_one_line(self, args: tuple[str, ...], stdin: bytes, message: str) -> None:
+        """The message says what is wrong; there is no traceback."""
+        done = _run(*args, stdin=stdin)
+        err = done.stderr.decode()
+        assert done.returncode == 2
+        assert len(err.strip().splitlines()) == 1, err
+        assert message in err
+        assert "Traceback" not in err

@@ -1,0 +1,156 @@
+"""Tests of quantities, references and actors."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+from claimtrack import find_actors, find_quantities, find_references
+
+from .strategies import any_text, prose
+
+
+class TestQuantities:
+    """Numbers in digits and words, with their counted nouns."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Four de-escalation zones are open.", [("Four", 4, "de-escalation zones", None)]),
+            ("two dozen people came", [("two dozen", 24, "people", None)]),
+            ("3.5 million people", [("3.5 million", 3_500_000.0, "people", None)]),
+            ("it fell 40% in May", [("40%", 40, "percent", None)]),
+            ("about $2 billion", [("$2 billion", 2_000_000_000, "USD", "about")]),
+            ("more than 1,500 soldiers", [("1,500", 1500, "soldiers", "more than")]),
+            ("hundreds of troops died", [("hundreds", 200, "troops", "approx")]),
+            ("twenty-one new schools", [("twenty-one", 21, "new schools", None)]),
+            ("forty percent of voters", [("forty percent", 40, "percent", None)]),
+        ],
+    )
+    def test_found(self, text: str, expected: list[tuple[object, ...]]) -> None:
+        """Value, counted noun and approximation are read."""
+        assert expected == [(q.text, q.value, q.unit, q.mod) for q in find_quantities(text)]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "UN Security Council Resolution 2254",
+            "One of our priorities; one can say so",
+            "the G20 and COVID-19",
+            "Article 5 and No. 7",
+        ],
+    )
+    def test_not_quantities(self, text: str) -> None:
+        """Document numbers, names with digits and `one` as a pronoun are not quantities."""
+        assert find_quantities(text) == []
+
+    def test_skip_spans(self) -> None:
+        """Spans given to skip (times, for instance) are left out."""
+        assert find_quantities("In 2018 it rose", skip=((3, 7),)) == []
+
+    @given(any_text)
+    def test_spans_slice(self, text: str) -> None:
+        """Every quantity's span slices back to its text."""
+        for q in find_quantities(text):
+            assert text[q.start : q.end] == q.text
+
+    def test_hostile_digits(self) -> None:
+        """Long runs of digits and number words complete."""
+        assert len(find_quantities("1" * 200_000)) == 1
+        assert find_quantities("one two " * 30_000)
+
+
+class TestReferences:
+    """Cited documents."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "based on UN Security Council Resolution 2254, which",
+                [("UN Security Council Resolution 2254", "resolution", "2254")],
+            ),
+            ("resolution 71/190 of the UN", [("resolution 71/190", "resolution", "71/190")]),
+            (
+                "The Countering America's Adversaries Through Sanctions Act bites",
+                [
+                    (
+                        "Countering America's Adversaries Through Sanctions Act",
+                        "law",
+                        "Countering America's Adversaries Through Sanctions Act",
+                    )
+                ],
+            ),
+            ("the Minsk Agreements", [("Minsk Agreements", "agreement", "Minsk Agreements")]),
+            ("the joint statement, which", [("joint statement", "statement", None)]),
+            (
+                "the Treaty on the Non-Proliferation of Nuclear Weapons is",
+                [
+                    (
+                        "Treaty on the Non-Proliferation of Nuclear Weapons",
+                        "treaty",
+                        "Treaty on the Non-Proliferation of Nuclear Weapons",
+                    )
+                ],
+            ),
+        ],
+    )
+    def test_found(self, text: str, expected: list[tuple[object, ...]]) -> None:
+        """Text, kind and identifier are normalised."""
+        assert expected == [(r.text, r.kind, r.identifier) for r in find_references(text)]
+
+    def test_issuer(self) -> None:
+        """The issuing body of a resolution is named."""
+        (ref,) = find_references("General Assembly resolution 71/190")
+        assert ref.issuer == "UN General Assembly"
+
+    def test_bare_noun_is_not_a_reference(self) -> None:
+        """`to reach agreement` cites no document."""
+        assert find_references("to help them reach agreement and stop") == []
+
+    @given(prose)
+    def test_spans_slice(self, text: str) -> None:
+        """Every reference's span slices back to its text."""
+        for r in find_references(text):
+            assert text[r.start : r.end] == r.text
+
+    def test_hostile_capitals(self) -> None:
+        """Long runs of capitalised words complete."""
+        assert find_references("Big " * 50_000) == []
+
+
+class TestActors:
+    """Countries, organisations and persons."""
+
+    def test_one_country_many_names(self) -> None:
+        """`the United States`, `US`, `America` and `Washington` are one actor."""
+        names = {a.name for a in find_actors("the United States, US, America and Washington")}
+        assert {"United States"} == names
+
+    def test_organisations(self) -> None:
+        """Acronyms of international organisations are recognised."""
+        found = [(a.name, a.type) for a in find_actors("the CSTO, the CIS and the G20")]
+        assert found == [
+            ("Collective Security Treaty Organisation", "organisation"),
+            ("Commonwealth of Independent States", "organisation"),
+            ("G20", "organisation"),
+        ]
+
+    def test_titled_person(self) -> None:
+        """A person after a title is found by name, without the possessive."""
+        found = [(a.name, a.type) for a in find_actors("President Vladimir Putin’s initiative")]
+        assert found == [("Vladimir Putin", "person")]
+
+    def test_gazetteer_country(self) -> None:
+        """Countries come from the ISO 3166 data too."""
+        assert [a.name for a in find_actors("with Norway")] == ["Norway"]
+
+    def test_lower_case_is_not_a_name(self) -> None:
+        """`us` in lower case is the pronoun."""
+        assert find_actors("they told us so") == []
+
+    @given(any_text)
+    def test_spans_slice(self, text: str) -> None:
+        """Every actor's span slices back to its text."""
+        for a in find_actors(text):
+            assert text[a.start : a.end] == a.text

@@ -1,0 +1,71 @@
+"""Tests of sentence splitting."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+
+from claimtrack import split_sentences
+
+from .strategies import any_text, prose
+
+
+class TestSplit:
+    """Where sentences end and where they do not."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Mr Lavrov spoke. Then he left.", ["Mr Lavrov spoke.", "Then he left."]),
+            ("The U.S. Army came. It left.", ["The U.S. Army came.", "It left."]),
+            ("It fell to No. 3 in Dec. last year.", ["It fell to No. 3 in Dec. last year."]),
+            ("It cost $3.5 million. Why?", ["It cost $3.5 million.", "Why?"]),
+            ("James M. Smith said so. Yes!", ["James M. Smith said so.", "Yes!"]),
+            ("He said: “We won.” They cheered.", ["He said: “We won.”", "They cheered."]),
+            ("Wait... what? No.", ["Wait... what?", "No."]),
+            ("One line\nAnother line", ["One line", "Another line"]),
+            ("It grew (by 4%). Good.", ["It grew (by 4%).", "Good."]),
+            ("It is done in the U.S. The end.", ["It is done in the U.S.", "The end."]),
+        ],
+    )
+    def test_split(self, text: str, expected: list[str]) -> None:
+        """Sentences end at terminal punctuation, not after abbreviations or decimals."""
+        assert expected == [s.text for s in split_sentences(text)]
+
+    def test_offsets_into_whole_text(self) -> None:
+        """Offsets of a sub-range index the whole text."""
+        text = "Skip me. Take this. And this."
+        assert [(s.start, s.end) for s in split_sentences(text, 9, len(text))] == [
+            (9, 19),
+            (20, 29),
+        ]
+
+    def test_long_sentence_is_linear(self) -> None:
+        """A megabyte with no sentence end is one sentence, split in linear time."""
+        text = "word " * 200_000
+        assert len(split_sentences(text)) == 1
+
+    def test_hostile_dots(self) -> None:
+        """Long runs of dots and abbreviations complete."""
+        assert split_sentences("." * 100_000 + " A")
+        assert split_sentences("Mr. " * 50_000)
+
+
+class TestProperties:
+    """Properties for any text."""
+
+    @given(any_text)
+    def test_spans_slice_to_text(self, text: str) -> None:
+        """Every sentence's span slices back to its text, with no outer whitespace."""
+        for s in split_sentences(text):
+            assert text[s.start : s.end] == s.text
+            assert s.text == s.text.strip()
+
+    @given(prose)
+    def test_sentences_cover_words_in_order(self, text: str) -> None:
+        """Sentences come in order, do not overlap, and drop no words."""
+        sentences = split_sentences(text)
+        assert all(a.end <= b.start for a, b in itertools.pairwise(sentences))
+        assert text.split() == " ".join(s.text for s in sentences).split()
