@@ -75,7 +75,7 @@ _PRESENT_STATE = re.compile(
 )
 _OPINION = re.compile(
     r"\b(?:i|we)\s(?:think|believe|hope|feel|expect|want|wish|are glad|are surprised|"
-    r"are convinced|are sure|do not entertain|don['’]t)\b|\b(?:should|must|ought|illusions?|"
+    r"are convinced|are sure|do not entertain|don['’]t)\b|\b(?:should|ought|illusions?|"
     r"in my (?:view|opinion)|of course|obviously|clearly|perhaps|maybe|disappoint\w*|"
     r"expectations?)\b",
     re.I,

@@ -253,7 +253,7 @@ class Transcript:
     >>> import datetime as dt
     >>> t = Transcript("Hello.", dt.datetime(2017, 12, 28))
     >>> t.id
-    'tr-185f8db32271fe25'
+    'tr-2d8bd7d9bb5f85ba'
     """
 
     text: str = attrs.field(validator=v.instance_of(str))
@@ -332,8 +332,8 @@ def _sorted_pairs(pairs: Any) -> tuple[tuple[str, float], ...]:
 def claim_id(transcript_id: str, start: int, end: int) -> str:
     """The stable identifier of the claim at ``start:end`` of a transcript.
 
-    >>> claim_id("tr-185f8db32271fe25", 0, 6)
-    'cl-9c9e3e7dd29c7e64'
+    >>> claim_id("tr-2d8bd7d9bb5f85ba", 0, 6)
+    'cl-cbc305bc6bf13144'
     """
     digest = hashlib.sha256(f"{transcript_id}:{start}:{end}".encode()).hexdigest()
     return "cl-" + digest[:16]
@@ -368,7 +368,9 @@ class Claim:
     references: tuple[Reference, ...] = attrs.field(default=(), converter=_references)
     actors: tuple[Actor, ...] = attrs.field(default=(), converter=_actors)
     attributed_to: str | None = attrs.field(default=None, validator=_optional_str)
-    score: float = attrs.field(default=0.5, validator=v.and_(v.instance_of(float), v.ge(0.0), v.le(1.0)))
+    score: float = attrs.field(
+        default=0.5, validator=v.and_(v.instance_of(float), v.ge(0.0), v.le(1.0))
+    )
     features: tuple[tuple[str, float], ...] = attrs.field(default=(), converter=_sorted_pairs)
     status: Status = attrs.field(default=Status.UNVERIFIED, validator=v.instance_of(Status))
 

@@ -207,27 +207,29 @@ def parse_transcript(
     if not text.strip():
         msg = f"{source}: the transcript is empty; give a file with the transcript's text"
         raise TranscriptError(msg)
-    date_end = 0
-    if published is None:
-        found = _header_date(text)
-        if found is None:
-            msg = (
-                f"{source}: no publication date in its first {_HEADER_LINES} lines; "
-                "give one (--date 2017-12-28 on the command line, published= in Python)"
-            )
-            raise NoDateError(msg)
-        when, date_end = found
-    else:
+    found = _header_date(text)
+    if published is not None:
         when = _coerce_published(published, source)
+    elif found is not None:
+        when = found[0]
+    else:
+        msg = (
+            f"{source}: no publication date in its first {_HEADER_LINES} lines; "
+            "give one (--date 2017-12-28 on the command line, published= in Python)"
+        )
+        raise NoDateError(msg)
     languages: list[str] = []
     debris: list[tuple[int, int]] = []
     for match in _LANGUAGE_LINE.finditer(text):
         languages.extend(_LANGUAGE_CODE.findall(match.group()))
         debris.append(match.span())
-    debris.extend(_trailing_debris(text))
-    body_start = _first_label_start(text)
-    title = _title(text, date_end, body_start, debris)
-    turns = _turns(text, body_start, debris, speaker)
+    trailing = _trailing_debris(text)
+    debris.extend(trailing)
+    end_of_text = min((s for s, _ in trailing), default=len(text))
+    labels = _label_matches(text)
+    header_end = _date_line_end(text, found[1]) if found is not None else 0
+    title, content_start = _title(text, header_end, labels[0].start() if labels else None, debris)
+    turns = _turns(text, labels, (content_start, end_of_text), debris, speaker)
     return Transcript(
         text=text,
         published=when,
@@ -256,7 +258,7 @@ def _coerce_published(value: dt.datetime | dt.date | str, source: str) -> dt.dat
 
 
 def _header_date(text: str) -> tuple[dt.datetime, int] | None:
-    """The first date in the first lines, and the offset just past it."""
+    """The first date in the first lines, and the offset where it starts."""
     head_end = 0
     for _ in range(_HEADER_LINES):
         nl = text.find("\n", head_end)
@@ -270,10 +272,23 @@ def _header_date(text: str) -> tuple[dt.datetime, int] | None:
         for match in pattern.finditer(head):
             when = _header_datetime(match)
             if when is not None and (best is None or match.start() < best[0]):
-                best = (match.start(), when, match.end())
+                best = (match.start(), when, match.start())
             if when is not None:
                 break
     return None if best is None else (best[1], best[2])
+
+
+def _date_line_end(text: str, date_start: int) -> int:
+    """The end of the date's line, where the date (and time) is all the line holds."""
+    line_start = text.rfind("\n", 0, date_start) + 1
+    line_end = text.find("\n", date_start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    for pattern in _HEADER_DATES:
+        match = pattern.fullmatch(line.strip())
+        if match is not None:
+            return line_end
+    return 0
 
 
 def _header_datetime(match: re.Match[str]) -> dt.datetime | None:
@@ -332,11 +347,6 @@ def _is_label(label: str) -> bool:
     return label.lower() not in _NOT_LABELS
 
 
-def _first_label_start(text: str) -> int | None:
-    matches = _label_matches(text)
-    return matches[0].start() if matches else None
-
-
 def _canonical_speaker(label: str) -> str:
     """``JOHN DICKERSON`` is ``John Dickerson``; other labels stay as written."""
     if label.isupper() and len(label) > 2:
@@ -345,45 +355,57 @@ def _canonical_speaker(label: str) -> str:
 
 
 def _title(
-    text: str, date_end: int, body_start: int | None, debris: list[tuple[int, int]]
-) -> str | None:
-    """The first non-blank line after the date that is neither debris nor a turn."""
-    stop = body_start if body_start is not None else min(len(text), date_end + 400)
-    for match in _PARAGRAPH.finditer(text, date_end, stop):
+    text: str, header_end: int, body_start: int | None, debris: list[tuple[int, int]]
+) -> tuple[str | None, int]:
+    """The title, and where the content after the header starts.
+
+    The title is the first non-blank line after the date that is neither debris nor a
+    turn, nor a sentence of the content (it has no terminal punctuation).
+    """
+    stop = body_start if body_start is not None else min(len(text), header_end + 1000)
+    for match in _PARAGRAPH.finditer(text, header_end, stop):
         line = match.group().strip()
         if not line or any(s <= match.start() < e for s, e in debris):
             continue
-        if body_start is None and line[-1:] in '.!?"”':
-            return None
-        return line
-    return None
+        followed = text.startswith("\n", match.end()) or body_start is not None
+        if line[-1:] in '.!?"”:' or len(line) > 200 or not followed:
+            return None, header_end
+        return line, match.end()
+    return None, header_end
 
 
 def _turns(
-    text: str, body_start: int | None, debris: list[tuple[int, int]], speaker: str | None
+    text: str,
+    labels: list[re.Match[str]],
+    content: tuple[int, int],
+    debris: list[tuple[int, int]],
+    speaker: str | None,
 ) -> tuple[Turn, ...]:
-    end_of_text = min((s for s, _ in debris if s >= (body_start or 0)), default=len(text))
-    labels = _label_matches(text)
+    content_start, end_of_text = content
+    # Text before the first label (or all of it, without labels) is a statement.
+    start = content_start
+    for s, e in sorted(debris):
+        if s < end_of_text and not text[start:s].strip():
+            start = max(start, e)
+    start, end = _strip_span(text, start, labels[0].start() if labels else end_of_text)
+    opening = [Turn(0, speaker, Role.STATEMENT, start, end)] if start < end else []
     if not labels:
-        start, end = _strip_span(text, _body_start_without_labels(text, debris), end_of_text)
-        if start >= end:
-            return ()
-        return (Turn(0, speaker, Role.STATEMENT, start, end),)
+        return tuple(opening)
     speakers = [_canonical_speaker(m.group("label")) for m in labels]
     raw = []
     for i, match in enumerate(labels):
         stop = labels[i + 1].start() if i + 1 < len(labels) else end_of_text
-        start, end = _strip_span(text, match.end(), max(match.end(), stop))
-        raw.append((speakers[i], match.group("label"), start, end))
+        t0, t1 = _strip_span(text, match.end(), max(match.end(), stop))
+        raw.append((speakers[i], match.group("label"), t0, t1))
     questioners = _questioners(text, raw)
     has_questions = bool(questioners)
-    turns = []
-    for index, (name, label, start, end) in enumerate(raw):
+    turns = opening
+    for name, label, start, end in raw:
         if name in questioners or label.lower() in _QUESTION_LABELS:
             role = Role.QUESTION
         else:
             role = Role.ANSWER if has_questions else Role.STATEMENT
-        turns.append(Turn(index, name, role, start, end))
+        turns.append(Turn(len(turns), name, role, start, end))
     return tuple(turns)
 
 
@@ -398,25 +420,6 @@ def _questioners(text: str, raw: list[tuple[str, str, int, int]]) -> set[str]:
     questioners = {name for name in total if asked[name] * 2 > total[name]}
     # Everyone asking questions means nobody is an interviewer: a conversation.
     return questioners if len(questioners) < len(total) else set()
-
-
-def _body_start_without_labels(text: str, debris: list[tuple[int, int]]) -> int:
-    """Where an unlabelled text's content starts: after a header date and title line."""
-    found = _header_date(text)
-    start = 0
-    if found is not None:
-        start = found[1]
-        for match in _PARAGRAPH.finditer(text, start):
-            line = match.group().strip()
-            if not line or any(s <= match.start() < e for s, e in debris):
-                continue
-            if line[-1:] not in '.!?"”' and len(line) < 200:
-                start = match.end()  # a title line
-            break
-    for s, e in sorted(debris):
-        if s <= start + 2 or not text[start:s].strip():
-            start = max(start, e)
-    return start
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

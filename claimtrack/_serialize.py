@@ -31,6 +31,16 @@ _converter = cattrs.Converter(omit_if_default=False)
 _converter.register_unstructure_hook(dt.date, lambda d: d.isoformat())
 _converter.register_structure_hook(dt.date, lambda s, _: dt.date.fromisoformat(s))
 
+
+def _number(value: object, _: object) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        msg = f"{value!r} is not a number"
+        raise TypeError(msg)
+    return value
+
+
+_converter.register_structure_hook(int | float, _number)
+
 # Provenance fields written at the top level of a claim's object, by their JSON names.
 _PROVENANCE_FIELDS = (
     "start",
@@ -97,7 +107,7 @@ def claim_from_dict(data: object, *, where: str = "claim") -> Claim:
     >>> claim_from_dict({"id": "cl-1"}, where="claims.jsonl:3")
     Traceback (most recent call last):
     ...
-    claimtrack.exceptions.SerializationError: claims.jsonl:3: missing field 'kind'; ...
+    claimtrack.exceptions.SerializationError: claims.jsonl:3: missing field 'text'; ...
     """
     if not isinstance(data, dict):
         msg = f"{where}: a claim must be a JSON object, not {type(data).__name__}"

@@ -56,18 +56,18 @@ class TestReferenceTranscript:
         """`on November 8` in a 2017-12-28 interview is 2017-11-08, read from the text."""
         claim = next(c for c in example_claims if "trilateral memorandum" in c.text)
         assert claim.time is not None
-        assert (claim.time.text, claim.time.value, claim.time.explicit) == (
+        assert (
             "November 8",
             "2017-11-08",
             True,
-        )
+        ) == (claim.time.text, claim.time.value, claim.time.explicit)
         assert {"Russia", "United States", "Jordan"} <= {a.name for a in claim.actors}
 
     def test_implicit_time(self, example_claims: list[claimtrack.Claim]) -> None:
         """A claim with no time of its own is dated by the transcript, marked implicit."""
         claim = next(c for c in example_claims if c.text.startswith("Four de-escalation"))
         assert claim.time is not None
-        assert (claim.time.value, claim.time.explicit) == ("2017-12-28", False)
+        assert ("2017-12-28", False) == (claim.time.value, claim.time.explicit)
 
     def test_no_claims_from_questions(self, example_claims: list[claimtrack.Claim]) -> None:
         """Pure questions are not claims."""
@@ -96,21 +96,21 @@ class TestKinds:
     def test_commitment(self) -> None:
         """A dated pledge in the first person is a commitment."""
         claim = self._one("In 2018, we will continue to fight terrorism with Iran.")
-        assert (claim.kind, claim.time.value if claim.time else None) == (
+        assert (
             ClaimKind.COMMITMENT,
             "2018",
-        )
+        ) == (claim.kind, claim.time.value if claim.time else None)
 
     def test_attribution(self) -> None:
         """Reported speech is an attribution to the one who said it."""
         claim = self._one("US Defence Secretary James Mattis has said that US forces will remain.")
-        assert (claim.kind, claim.attributed_to) == (ClaimKind.ATTRIBUTION, "James Mattis")
+        assert (ClaimKind.ATTRIBUTION, "James Mattis") == (claim.kind, claim.attributed_to)
 
     def test_reference(self) -> None:
         """What a resolution says is a reference claim, with its identifier."""
         claim = self._one("Under UN Security Council Resolution 2254, the Syrians must decide.")
-        assert claim.kind == ClaimKind.REFERENCE
-        assert [r.identifier for r in claim.references] == ["2254"]
+        assert ClaimKind.REFERENCE == claim.kind
+        assert ["2254"] == [r.identifier for r in claim.references]
 
     def test_opinion_is_not_a_claim(self) -> None:
         """Opinion and rhetoric are not claims."""
@@ -119,13 +119,13 @@ class TestKinds:
             published="2017-12-28",
             speaker="Ann Lee",
         )
-        assert extract_claims(t) == []
+        assert [] == extract_claims(t)
 
     def test_threshold(self) -> None:
         """A threshold of 0 keeps every sentence that is not a question; 1 keeps none."""
         t = parse_transcript("It rained. Four zones work.", published="2017-12-28")
-        assert len(extract_claims(t, threshold=0.0)) == 2
-        assert extract_claims(t, threshold=1.0) == []
+        assert 2 == len(extract_claims(t, threshold=0.0))
+        assert [] == extract_claims(t, threshold=1.0)
 
     def test_bad_threshold(self) -> None:
         """A threshold outside [0, 1] is a clear error."""

@@ -27,7 +27,7 @@ class TestExtract:
 
     def test_jsonl(self, example_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
         """JSON Lines by default, one claim a line, with the documented fields."""
-        assert main(["extract", str(example_path)]) == 0
+        assert 0 == main(["extract", str(example_path)])
         lines = capsys.readouterr().out.splitlines()
         assert lines
         first = json.loads(lines[0])
@@ -52,7 +52,7 @@ class TestExtract:
         self, example_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """`--format json` prints one array."""
-        assert main(["extract", str(example_path), "--format", "json"]) == 0
+        assert 0 == main(["extract", str(example_path), "--format", "json"])
         assert isinstance(json.loads(capsys.readouterr().out), list)
 
     def test_stdin_with_date_and_speaker(self) -> None:
@@ -66,13 +66,13 @@ class TestExtract:
             "Ann Lee",
             stdin=b"On February 2, we signed a treaty with Norway.",
         )
-        assert done.returncode == 0, done.stderr
+        assert 0 == done.returncode, done.stderr
         claim = json.loads(done.stdout.splitlines()[0])
-        assert (claim["speaker"], claim["time"]["value"], claim["source"]) == (
+        assert (
             "Ann Lee",
             "2019-02-02",
             "<stdin>",
-        )
+        ) == (claim["speaker"], claim["time"]["value"], claim["source"])
 
 
 class TestErrors:
@@ -95,7 +95,7 @@ class TestErrors:
         """The message says what is wrong; there is no traceback."""
         done = _run(*args, stdin=stdin)
         err = done.stderr.decode()
-        assert done.returncode == 2
-        assert len(err.strip().splitlines()) == 1, err
+        assert 2 == done.returncode
+        assert 1 == len(err.strip().splitlines()), err
         assert message in err
         assert "Traceback" not in err

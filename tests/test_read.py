@@ -31,14 +31,15 @@ class TestReferenceTranscript:
 
     def test_title(self, example: claimtrack.Transcript) -> None:
         """The title is the first line after the date."""
-        assert example.title == (
+        expected = (
             "Foreign Minister Sergey Lavrov’s interview with Interfax news agency, "
             "December 28, 2017"
         )
+        assert expected == example.title
 
     def test_language_links(self, example: claimtrack.Transcript) -> None:
         """The line of language links gives the other versions and is boilerplate."""
-        assert example.languages == ("de-DE", "en-GB", "es-ES", "ru-RU", "fr-FR")
+        assert ("de-DE", "en-GB", "es-ES", "ru-RU", "fr-FR") == example.languages
         assert "de-DE1" in example.text[slice(*example.boilerplate[0])]
 
     def test_turns_match_gold(self, example: claimtrack.Transcript, gold: dict[str, Any]) -> None:
@@ -53,7 +54,7 @@ class TestReferenceTranscript:
 
     def test_roles(self, example: claimtrack.Transcript) -> None:
         """Question turns are questions and Lavrov's turns answers."""
-        assert [t.role for t in example.turns] == [Role.QUESTION, Role.ANSWER] * 3
+        assert [Role.QUESTION, Role.ANSWER] * 3 == [t.role for t in example.turns]
 
     def test_debris_in_no_turn(self, example: claimtrack.Transcript) -> None:
         """The trailing `Advanced settings` belongs to no turn."""
@@ -73,9 +74,9 @@ class TestLayouts:
             "JOHN DICKERSON: Why?\n\nJEB BUSH: Because it worked."
         )
         t = parse_transcript(text)
-        assert t.speakers == ("John Dickerson", "Jeb Bush")
-        assert [turn.role for turn in t.turns] == [Role.QUESTION, Role.ANSWER] * 2
-        assert t.text[t.turns[1].start : t.turns[1].end] == "No. We cut them by $19 billion."
+        assert ("John Dickerson", "Jeb Bush") == t.speakers
+        assert [Role.QUESTION, Role.ANSWER] * 2 == [turn.role for turn in t.turns]
+        assert "No. We cut them by $19 billion." == t.text[t.turns[1].start : t.turns[1].end]
 
     def test_plain_speech(self) -> None:
         """A speech with no labels is one statement by the speaker the caller names."""
@@ -84,9 +85,9 @@ class TestLayouts:
             published="2019-04-02",
             speaker="Ann Smith",
         )
-        assert len(t.turns) == 1
-        assert (t.turns[0].speaker, t.turns[0].role) == ("Ann Smith", Role.STATEMENT)
-        assert t.text[t.turns[0].start : t.turns[0].end] == "We built four plants. They work."
+        assert 1 == len(t.turns)
+        assert ("Ann Smith", Role.STATEMENT) == (t.turns[0].speaker, t.turns[0].role)
+        assert "We built four plants. They work." == t.text[t.turns[0].start : t.turns[0].end]
 
     def test_colon_in_prose_is_not_a_label(self) -> None:
         """A one-off capitalised phrase before a colon in a labelled text is prose."""
@@ -95,8 +96,8 @@ class TestLayouts:
             "Question: And?\n\nAnn Lee: No."
         )
         t = parse_transcript(text, published="2020-01-01")
-        assert t.speakers == ("Question", "Ann Lee")
-        assert len(t.turns) == 4
+        assert ("Question", "Ann Lee") == t.speakers
+        assert 4 == len(t.turns)
 
     def test_date_given_wins(self) -> None:
         """A date the caller gives is used even where the text has one."""
@@ -107,7 +108,7 @@ class TestLayouts:
         """Windows line ends are kept and offsets index them."""
         text = "28 December 2017\r\n\r\nQuestion: Why?\r\n\r\nAnn: Because.\r\n"
         t = parse_transcript(text)
-        assert [t.text[x.start : x.end] for x in t.turns] == ["Why?", "Because."]
+        assert ["Why?", "Because."] == [t.text[x.start : x.end] for x in t.turns]
 
 
 class TestErrors:

@@ -78,6 +78,7 @@ _NUMBER = re.compile(
     r")",
     re.I,
 )
+_MAX_DIGITS = 18
 _VAGUE = {
     "dozens": 24,
     "hundreds": 200,
@@ -216,6 +217,8 @@ def _quantity(text: str, match: re.Match[str], stop: int) -> Quantity | None:
         mod = groups["mod"]
     else:
         raw = groups["digits"].replace(",", "")
+        if len(raw) > _MAX_DIGITS:
+            return None  # a serial number or junk, not a quantity
         value = float(raw) if "." in raw else int(raw)
         mod = groups["mod"]
     scale = groups["scale"] or groups["wscale"]

@@ -118,7 +118,7 @@ def _bounded(year: int) -> bool:
     return _MIN_YEAR <= year <= _MAX_YEAR
 
 
-def value_interval(value: str) -> tuple[dt.date | None, dt.date | None]:  # noqa: PLR0911
+def value_interval(value: str) -> tuple[dt.date | None, dt.date | None]:
     """The first and last day a TIMEX3 date value covers, or ``(None, None)``.
 
     >>> value_interval("2017-SU")
@@ -180,7 +180,7 @@ def apply_mod(
         return interval
     if first.day == 1 and last == month_end(last.year, last.month):
         months = (last.year - first.year) * 12 + last.month - first.month + 1
-        if months >= 3 and months % 3 == 0:  # noqa: PLR2004 - thirds by whole months
+        if months >= 3 and months % 3 == 0:
             third = months // 3
             index = ("START", "MID", "END").index(mod)
             begin = shift(first, months=third * index)
@@ -195,7 +195,9 @@ def apply_mod(
                 return first.replace(day=11), first.replace(day=20)
             return first.replace(day=21), last
     days = (last - first).days + 1
-    third = max(days // 3, 1)
+    if days < 3:
+        return interval
+    third = days // 3
     if mod == "START":
         return first, first + dt.timedelta(days=third - 1)
     if mod == "MID":

@@ -85,7 +85,7 @@ def parse_number(text: str) -> float | None:
             return None
         if number in (100, 1000):
             current = max(current, 1) * number
-            if number == 1000:  # noqa: PLR2004
+            if number == 1000:
                 total, current = total + current, 0
         else:
             current += number
@@ -152,7 +152,7 @@ class Candidate:
         "value",
     )
 
-    def __init__(  # noqa: PLR0913 - a plain record
+    def __init__(
         self,
         start: int,
         end: int,
@@ -176,7 +176,9 @@ class Candidate:
         self.latest: dt.date | None = None
 
     def __repr__(self) -> str:
-        return f"Candidate({self.start}, {self.end}, {self.value!r}, {self.type!r}, mod={self.mod!r})"
+        return (
+            f"Candidate({self.start}, {self.end}, {self.value!r}, {self.type!r}, mod={self.mod!r})"
+        )
 
 
 # --- tense ------------------------------------------------------------------------------
@@ -185,7 +187,7 @@ _FUTURE_CUES = (
     r"will|won't|'ll|’ll|shall|gonna|going\sto|plans?\sto|planned\sto|planning\sto"
     r"|intends?\sto|intend|expects?\sto|expected\sto|scheduled|due\sto|set\sto|is\sto|are\sto"
     r"|would|upcoming|forthcoming|hopes?\sto|aims?\sto|should|next|tomorrow|until|till"
-    r"|coming|soon|later|later\sthis|from\snow"
+    r"|coming|soon|from\snow"
 )
 _PAST_CUES = (
     r"was|were|did|didn't|had|has|have|hasn't|haven't|'ve|’ve|ago|said|told"
@@ -267,7 +269,12 @@ class Context:
             kind = m.lastgroup or "present"
             if kind == "past" and word.endswith("ed") and word in _NOT_PAST:
                 continue
-            if kind == "past" and m.group()[0].isupper() and word.endswith("ed") and m.start() > left:
+            if (
+                kind == "past"
+                and m.group()[0].isupper()
+                and word.endswith("ed")
+                and m.start() > left
+            ):
                 continue  # a proper name (United, ...)
             if kind == "past" and word in _HAVE_VBN:
                 kind = "past"
@@ -303,7 +310,9 @@ class Rule:
 
     __slots__ = ("handler", "name", "pattern")
 
-    def __init__(self, name: str, pattern: str, handler: Handler, *, flags: int = re.IGNORECASE) -> None:
+    def __init__(
+        self, name: str, pattern: str, handler: Handler, *, flags: int = re.IGNORECASE
+    ) -> None:
         self.name = name
         self.pattern = re.compile(pattern, flags)
         self.handler = handler

@@ -1,0 +1,1302 @@
+"""English rules of the temporal tagger.
+
+Each rule is one compiled pattern and a handler that turns a match into a
+:class:`~claimtrack.mentions._times_core.Candidate`. Every pattern uses bounded
+repetition only, so a scan is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil.easter import easter
+
+from claimtrack.mentions._times_calendar import iso_week, season_of, season_value, shift
+from claimtrack.mentions._times_core import (
+    ORDINAL_WORDS,
+    UNIT_CODES,
+    Candidate,
+    Context,
+    Rule,
+    duration_value,
+    parse_number,
+)
+
+__all__ = ["RULES"]
+
+_ = r"[ \t\u00a0]"
+_B = r"(?<![\w'’])"  # start of a word
+_E = r"(?![\w])"  # end of a word
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+    "sunday": 7,
+}  # fmt: skip
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "midday": "MI"}
+
+_MONTH_ALT = "january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec"
+_WEEKDAY_ALT = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_NUMW = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|fou?rty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|dozen)"
+)
+_NUMBER = (
+    rf"(?:(?<![\d.,])\d{{1,4}}(?:,\d{{3}})?(?:\.\d{{1,2}})?(?:{_}1/2|½)?"
+    rf"|{_NUMW}(?:(?:-|{_})(?:and{_})?{_NUMW}){{0,3}}(?:{_}and{_}a{_}half)?"
+    rf"|an?(?:{_}(?:hundred|thousand|dozen))?(?:{_}and{_}a{_}half)?"
+    rf"|(?:a{_})?couple(?:{_}of)?|(?:a{_})?few|several|many|numerous|some)"
+)
+_UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a)|weekend)"
+
+
+def _month(group: str) -> str:
+    return rf"(?P<{group}>{_MONTH_ALT})(?![a-z])(?P<{group}_dot>\.)?"
+
+
+def _day(group: str) -> str:
+    return rf"(?P<{group}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d)(?!\d)"
+
+
+def _year(group: str) -> str:
+    # A year may be glued to a following clock time (``201716:08`` in page headers).
+    return rf"(?P<{group}>(?:1[0-9]|20)\d\d)(?:(?!\d)|(?=[0-2]?\d:[0-5]\d))"
+
+
+_DEADLINE = re.compile(
+    r"(?<![\w])(?:to|by|until|till|through|before|effective|payable|expires?|expired|due|record"
+    r"|deadline|starting|beginning|in|on)[ \t]{1,2}$",
+    re.IGNORECASE,
+)
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve_day(
+    ctx: Context, month: int, day: int, direction: int
+) -> tuple[dt.date, dt.date | None] | None:
+    """The date of a year-less day, and the other reading when the tense gave none."""
+    anchor = ctx.anchor
+    options = [
+        d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _valid(y, month, day))
+    ]
+    if not options:
+        return None
+    past = [d for d in options if d <= anchor]
+    future = [d for d in options if d >= anchor]
+    if direction < 0 and past:
+        return past[-1], None
+    if direction > 0 and future:
+        return future[0], None
+    nearest = min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
+    other = [d for d in (past[-1:] + future[:1]) if d != nearest]
+    return nearest, (other[0] if other else None)
+
+
+def _resolve_month(ctx: Context, month: int, direction: int) -> tuple[int, int | None]:
+    """The year of a year-less month, and the other year when the tense gave none."""
+    anchor = ctx.anchor
+    here = anchor.year * 12 + anchor.month - 1
+    options = [(y, y * 12 + month - 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    past = [(y, here - idx) for y, idx in options if idx <= here]
+    future = [(y, idx - here) for y, idx in options if idx >= here]
+    if direction < 0:
+        return past[-1][0], None
+    if direction > 0:
+        return future[0][0], None
+    best = min(options, key=lambda o: (abs(o[1] - here), o[1] > here))
+    others = [y for y, _gap in (past[-1], future[0]) if y != best[0]]
+    return best[0], (others[0] if others else None)
+
+
+def _resolve_weekday(ctx: Context, weekday: int, direction: int) -> tuple[dt.date, dt.date | None]:
+    anchor = ctx.anchor
+    back = (anchor.isoweekday() - weekday) % 7
+    before = anchor - dt.timedelta(days=back)
+    after = anchor + dt.timedelta(days=(weekday - anchor.isoweekday()) % 7)
+    if direction < 0:
+        return before, None
+    if direction > 0:
+        return after, None
+    if before == after:
+        return before, None
+    if back <= 3:
+        return before, after
+    return after, before
+
+
+def _date_direction(ctx: Context, start: int, end: int) -> tuple[int, str]:
+    """The direction for a year-less date or month.
+
+    After a deadline word (``to``, ``by``, ``until``, ``expire`` ...) a past tense
+    speaks of the deadline being set, not of when it falls: the nearest reading is
+    kept unless the sentence points to the future.
+    """
+    direction, reason = ctx.direction(start, end)
+    if direction < 0 and _DEADLINE.search(ctx.text, max(0, start - 14), start):
+        word = ctx.text[max(0, start - 14) : start].split()[-1].lower()
+        if word not in ("in", "on"):
+            return 0, f"{reason};deadline"
+    return direction, reason
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+_BARE_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|during|of|last|next|this|early|late|mid|before|after|"
+    r"through|throughout|between|and|or|to|each|every|that|beginning|end|start|middle|since|"
+    r"on|for|until|coming|past|into)[ \t]{1,2}|-)$",
+    re.IGNORECASE,
+)
+_PREV_WORD = re.compile(r"([\w.$€£]{1,14})[ \t\u00a0]{0,2}$")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]{0,2}([\w%$€£]{1,14})")
+
+
+def _prev_word(ctx: Context, pos: int) -> str:
+    m = _PREV_WORD.search(ctx.text, max(0, pos - 16), pos)
+    return m.group(1) if m else ""
+
+
+def _next_word(ctx: Context, pos: int) -> str:
+    m = _NEXT_WORD.match(ctx.text, pos)
+    return m.group(1) if m else ""
+
+
+# --- dates with a month name -------------------------------------------------------------------
+
+
+def _month_date(m: re.Match[str], ctx: Context) -> Candidate | None:
+    word = m["m1"] or m["m2"] or m["m3"] or m["m4"]
+    dot = m["m1_dot"] or m["m2_dot"] or m["m3_dot"] or m["m4_dot"]
+    month = MONTHS[word.lower()]
+    day_s = m["d1"] or m["d2"]
+    year_s = m["y1"] or m["y2"] or m["y3"]
+    lower = word.lower()
+    full = lower in ("january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december")  # fmt: skip
+    start, end = m.start(), m.end()
+    if m["m4"] is not None:  # a bare month name
+        if (
+            not full
+            or not _cap(word)
+            or (word.isupper()
+            and len(word) > 3
+            and not ctx.text.isupper())
+        ):
+            return None
+        if lower in ("may", "march", "august", "june", "april") and not _BARE_MONTH_CONTEXT.search(
+            ctx.text, max(0, start - 14), start
+        ):
+            return None
+        nxt = ctx.text[end : end + 2]
+        if (
+            len(nxt) == 2
+            and nxt[0] == " "
+            and nxt[1].isupper()
+            and lower in ("august", "june", "april", "may")
+        ):
+            return None  # a name: June Carter, August Wilson
+    if lower in ("may", "march") and not _cap(word):
+        return None
+    if not full and not _cap(word):
+        return None
+    if m["m4"] is None and not full and not dot and lower not in ("sept",) and not _cap(word):
+        return None
+    wd = m["wd"]
+    if day_s is not None:
+        day = int(day_s)
+        if year_s is not None:
+            date = _valid(int(year_s), month, day)
+            if date is None:
+                return None
+            return Candidate(start, end, date.isoformat())
+        direction, reason = _date_direction(ctx, start, end)
+        if wd:
+            # The weekday settles the year where it can.
+            want = WEEKDAYS[wd.lower()]
+            fits = [
+                d
+                for y in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1)
+                if (d := _valid(y, month, day)) and d.isoweekday() == want
+            ]
+            if fits:
+                return Candidate(start, end, fits[0].isoformat(), reason="weekday")
+        resolved = _resolve_day(ctx, month, day, direction)
+        if resolved is None:
+            return None
+        date, other = resolved
+        return Candidate(
+            start, end, date.isoformat(), reason=reason,
+            alternative=other.isoformat() if other else None,
+        )  # fmt: skip
+    if year_s is not None:
+        return Candidate(start, end, f"{int(year_s):04d}-{month:02d}")
+    direction, reason = _date_direction(ctx, start, end)
+    year, other_year = _resolve_month(ctx, month, direction)
+    return Candidate(
+        start, end, f"{year:04d}-{month:02d}", reason=reason,
+        alternative=f"{other_year:04d}-{month:02d}" if other_year else None,
+    )  # fmt: skip
+
+
+_MONTH_DATE = (
+    rf"{_B}(?:(?P<wd>{_WEEKDAY_ALT}),?{_})?(?:"
+    rf"{_month('m1')}{_}{{1,2}}{_day('d1')}(?:,?{_}{{1,2}}{_year('y1')})?"
+    rf"|(?:the{_})?{_day('d2')}(?:{_}of)?{_}{_month('m2')}(?:,?{_}{{1,2}}{_year('y2')})?"
+    rf"|{_month('m3')},?{_}(?:of{_})?{_year('y3')}"
+    rf"|{_month('m4')})"
+)
+
+
+# --- numeric dates ---------------------------------------------------------------------------------
+
+
+def _iso_date(m: re.Match[str], ctx: Context) -> Candidate | None:
+    date = _valid(int(m["y"]), int(m["mo"]), int(m["d"]))
+    if date is None:
+        return None
+    if m["h"] is not None:
+        return Candidate(m.start(), m.end(), f"{date.isoformat()}T{m['h']}:{m['mi']}", "TIME")
+    return Candidate(m.start(), m.end(), date.isoformat())
+
+
+_ISO_DATE = r"(?<![\w\-./])(?P<y>(?:1[0-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![\w\-]|[./]\d)"
+
+
+def _slash_date(m: re.Match[str], ctx: Context) -> Candidate | None:
+    first, second, year = int(m["a"]), int(m["b"]), int(m["y"])
+    if len(m["y"]) == 2:
+        year += 1900 if year > (ctx.anchor.year % 100) + 10 else 2000
+    date = _valid(year, first, second) if m["sep"] == "/" else _valid(year, second, first)
+    if date is None:
+        return None
+    return Candidate(m.start(), m.end(), date.isoformat())
+
+
+_SLASH_DATE = r"(?<![\w\-./,])(?P<a>[01]?\d|[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[0-9]|20)\d\d|\d\d)(?![\w\-/]|[.,]\d)"
+
+
+# --- years, decades, centuries ------------------------------------------------------------------
+
+_NUMBER_CONTEXT = frozenset(
+    {
+        "resolution", "resolutions", "no", "no.", "nos", "number", "numbers", "article", "art",
+        "art.", "articles", "paragraph", "para", "section", "sections", "page", "pages", "p", "pp",
+        "chapter", "clause", "rule", "flight", "route", "room", "apartment", "suite", "model",
+        "code", "volume", "vol", "item", "annex", "decision", "decree", "bill", "highway",
+        "about", "some", "nearly", "almost", "around", "approximately", "roughly", "than", "over",
+        "under", "total", "totaled", "totalled", "exceeded", "reached", "of", "to", "and", "or",
+        "just", "only", "another", "additional", "extra", "least", "most", "the", "its", "their",
+        "his", "her", "our", "these", "those", "by", "down", "up", "cost", "costs", "dow",
+        "index", "at", "top", "plus", "minus", "tel", "phone", "fax", "ext", "box", "zip",
+        "us$", "usd", "eur", "rub", "rs", "units", "grade", "level", "size", "type", "class",
+        "series", "version", "mark", "mk", "boeing", "airbus", "su", "tu", "mig", "f",
+    }
+)  # fmt: skip
+_YEAR_CONTEXT = frozenset(
+    {
+        "in", "since", "by", "until", "till", "from", "during", "before", "after", "through",
+        "throughout", "between", "year", "years", "fiscal", "early", "late", "mid", "spring",
+        "summer", "autumn", "fall", "winter", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", "of", "and",
+        "to", "end", "beginning", "start", "middle", "circa", "c.", "around", "about", "for",
+        "as", "than", "within", "into", "back", "season", "half", "quarter", "ca.", "the",
+    }
+)  # fmt: skip
+_STRONG_BEFORE = frozenset(
+    {"in", "since", "by", "until", "till", "from", "during", "before", "after", "through",
+     "throughout", "year", "fiscal", "early", "late", "mid", "circa", "spring", "summer",
+     "autumn", "fall", "winter", "end", "beginning", "start", "middle", "season", "within",
+     "into", "for", "of", "between", "and", "to", "as", "than", "around", "about", "the",
+     "century", "decade", "half", "quarter", "back", "ca", "c"}
+)  # fmt: skip
+_UNIT_AFTER = frozenset(
+    {
+        "people", "persons", "men", "women", "children", "soldiers", "troops", "dollars", "euros",
+        "rubles", "roubles", "pounds", "yuan", "yen", "tons", "tonnes", "km", "kilometres",
+        "kilometers", "miles", "metres", "meters", "feet", "units", "cases", "votes", "seats",
+        "deaths", "jobs", "percent", "per", "times", "hours", "minutes", "seconds", "days",
+        "weeks", "months", "years", "m", "km2", "kg", "mw", "gw", "barrels", "bpd", "points",
+        "pieces", "members", "refugees", "homes", "houses", "cars", "shares", "acres",
+        "hectares", "civilians", "militants", "fighters", "victims", "residents", "employees",
+        "workers", "students", "delegates", "copies", "signatures", "calories", "degrees",
+        "million", "billion", "thousand", "hundred", "mln", "bn", "x", "by", "kilograms",
+    }
+)  # fmt: skip
+_VERB_S = frozenset(
+    {"was", "is", "has", "does", "says", "sees", "goes", "as", "its", "this", "thus", "plus",
+     "us", "yes", "versus", "across", "unless", "whereas", "perhaps", "always", "towards",
+     "afterwards", "becomes", "remains", "marks", "means", "saw", "seems", "brings", "begins",
+     "ends", "proves", "looks", "promises", "represents"}
+)  # fmt: skip
+
+
+def _year_ok(m: re.Match[str], ctx: Context, year: int) -> bool:
+    text = ctx.text
+    start, end = m.start("year"), m.end()
+    if year > ctx.anchor.year + 100 or year < 1000:
+        return False
+    before = text[max(0, start - 2) : start]
+    if before.endswith("-") and before[:1].isdigit():
+        return False
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isdigit():
+        return False
+    if before[-1:] in ("$", "€", "£", "¥", "#", "№") or text[end : end + 1] in ("%", "$", "€"):
+        return False
+    if text[end : end + 2] in (" %", " $"):
+        return False
+    # Phone numbers and long digit groups: a digit group just before or after.
+    if re.match(r"[ \t]?\d", text[end : end + 2]) or re.search(
+        r"\d[ \t]?$", text[max(0, start - 2) : start]
+    ):
+        return False
+    prev = _prev_word(ctx, start).lower().rstrip(".")
+    if m["fy"]:
+        return True
+    if prev in _NUMBER_CONTEXT and prev not in _STRONG_BEFORE:
+        return False
+    if prev in (
+        "about",
+        "some",
+        "nearly",
+        "almost",
+        "around",
+        "approximately",
+        "roughly",
+        "than",
+        "over",
+    ):
+        nxt = _next_word(ctx, end).lower()
+        return nxt not in _UNIT_AFTER and not (
+            nxt.endswith("s") and nxt not in _VERB_S and len(nxt) > 3
+        )
+    nxt = _next_word(ctx, end)
+    nxt_l = nxt.lower()
+    if nxt_l in _UNIT_AFTER:
+        return False
+    if prev in _STRONG_BEFORE:
+        return True
+    if year < 1600 or year > ctx.anchor.year + 30:
+        return False
+    if nxt and nxt[0].islower() and nxt_l.endswith("s") and nxt_l not in _VERB_S and len(nxt_l) > 3:
+        return False
+    return True
+
+
+def _year_rule(m: re.Match[str], ctx: Context) -> Candidate | None:
+    year = int(m["year"])
+    if not _year_ok(m, ctx, year):
+        return None
+    return Candidate(m.start(), m.end(), f"{year:04d}")
+
+
+_YEAR = rf"(?<![\w$€£¥#@/.,:'’])(?P<fy>(?:fiscal|FY|financial){_}?(?:year{_})?)?(?P<year>(?:1[0-9]|20)\d\d)(?:'s|’s)?(?![\w%/]|[.,:]\d)"
+
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Candidate | None:
+    if m["dec"]:
+        value = m["dec"]
+    elif m["dec2"]:
+        value = f"19{m['dec2']}"
+    else:
+        if not m["the"]:
+            return None
+        value = f"19{_DECADE_WORDS[m['decw'].lower()]}"
+    return Candidate(m.start(), m.end(), value)
+
+
+_DECADE = (
+    rf"{_B}(?P<the>the{_})?(?:(?P<dec>1[0-9]\d|20\d)0'?s|'(?P<dec2>\d)0s"
+    r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])"
+)
+_CENTURY_ORD = {k: v for k, v in ORDINAL_WORDS.items() if k not in ("last", "final")}
+
+
+def _century(m: re.Match[str], ctx: Context) -> Candidate | None:
+    raw = m["ord"].lower()
+    number = int(raw[:-2]) if raw[:1].isdigit() else _CENTURY_ORD.get(raw)
+    if not number or number > 30:
+        return None
+    return Candidate(m.start(), m.end(), f"{number - 1:02d}")
+
+
+_CENTURY = (
+    rf"{_B}(?:the{_})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(sorted(_CENTURY_ORD, key=len, reverse=True))})"
+    rf"(?:-|{_})century{_E}"
+)
+
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}  # fmt: skip
+_UNITS_W = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9}  # fmt: skip
+
+
+def _spelled_year(m: re.Match[str], ctx: Context) -> Candidate | None:
+    if m["cent"]:
+        tail = m["tail"].lower()
+        tens, _sep, unit = tail.replace(" ", "-").partition("-")
+        value = _TEENS.get(tens) or _TENS.get(tens, 0)
+        if unit:
+            if tens not in _TENS or unit not in _UNITS_W:
+                return None
+            value += _UNITS_W[unit]
+        return Candidate(m.start(), m.end(), f"19{value:02d}")
+    tail = (m["tail2"] or "").lower()
+    value = 0
+    if tail:
+        tens, _sep, unit = tail.replace(" ", "-").partition("-")
+        value = _UNITS_W.get(tens) or _TEENS.get(tens) or _TENS.get(tens, 0)
+        if unit:
+            value += _UNITS_W.get(unit, 0)
+    elif not m["theyear"]:
+        return None
+    return Candidate(m.start(), m.end(), f"{2000 + value:04d}")
+
+
+_TENS_ALT = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TEEN_ALT = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_UNIT_ALT = "one|two|three|four|five|six|seven|eight|nine"
+_SPELLED_YEAR = (
+    rf"{_B}(?P<theyear>the{_}year{_})?(?:(?P<cent>nineteen){_}(?P<tail>(?:{_TENS_ALT})(?:[-{_[1:-1]}](?:{_UNIT_ALT}))?|{_TEEN_ALT})"
+    rf"|two{_}thousand(?:{_}(?:and{_})?(?P<tail2>(?:{_TENS_ALT})(?:-(?:{_UNIT_ALT}))?|{_TEEN_ALT}|{_UNIT_ALT}))?){_E}"
+)
+
+
+# --- weekdays ----------------------------------------------------------------------------------
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
+    weekday = WEEKDAYS[m["wd"].lower()]
+    pod = m["pod"]
+    rel = (m["rel"] or "").lower().replace("\t", " ")
+    start, end = m.start(), m.end()
+    if m["pl"]:
+        if rel:
+            return None
+        code = f"XXXX-WXX-{weekday}" + (f"T{PARTS_OF_DAY[pod.lower()]}" if pod else "")
+        return Candidate(start, end, code, "SET")
+    anchor = ctx.anchor
+    other = None
+    reason = None
+    if rel in ("last", "past", "previous"):
+        back = (anchor.isoweekday() - weekday) % 7 or 7
+        date = anchor - dt.timedelta(days=back)
+        reason = "last"
+    elif rel in ("next", "following"):
+        ahead = (weekday - anchor.isoweekday()) % 7 or 7
+        date = anchor + dt.timedelta(days=ahead)
+        reason = "next"
+        if ahead < 7:  # "next Friday" said on a Thursday may mean the week after
+            other = (date + dt.timedelta(days=7)).isoformat()
+    elif rel == "this":
+        date = anchor + dt.timedelta(days=weekday - anchor.isoweekday())
+        reason = "this week"
+    elif rel:  # coming, this coming
+        date = anchor + dt.timedelta(days=(weekday - anchor.isoweekday()) % 7)
+        reason = "coming"
+    else:
+        direction, reason = ctx.direction(start, end)
+        date, other_d = _resolve_weekday(ctx, weekday, direction)
+        other = other_d.isoformat() if other_d else None
+    value = date.isoformat()
+    type_ = "DATE"
+    if pod:
+        value += f"T{PARTS_OF_DAY[pod.lower()]}"
+        other = other + f"T{PARTS_OF_DAY[pod.lower()]}" if other else None
+        type_ = "TIME"
+    return Candidate(start, end, value, type_, reason=reason, alternative=other)
+
+
+_WEEKDAY = (
+    rf"{_B}(?:(?P<rel>last|next|this(?:{_}coming)?|coming|past|previous|following){_})?"
+    rf"(?P<wd>{_WEEKDAY_ALT})(?P<pl>s)?(?:'s|’s)?(?:{_}(?P<pod>morning|afternoon|evening|night))?(?![\w])"
+)
+
+# --- clock times --------------------------------------------------------------------------------
+
+_TZ = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|MSK|ET|PT|CT)"
+_WORD_HOURS = {**{k: v for k, v in _UNITS_W.items()}, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _when_date(ctx: Context, when: str, start: int, end: int) -> dt.date | None:
+    word = when.lower()
+    if word in ("today", "tonight"):
+        return ctx.anchor
+    if word == "yesterday":
+        return ctx.anchor - dt.timedelta(days=1)
+    if word == "tomorrow":
+        return ctx.anchor + dt.timedelta(days=1)
+    if word in WEEKDAYS:
+        direction, _reason = ctx.direction(start, end)
+        return _resolve_weekday(ctx, WEEKDAYS[word], direction)[0]
+    return None
+
+
+def _clock(m: re.Match[str], ctx: Context) -> Candidate | None:
+    start, end = m.start(), m.end()
+    if m["special"]:
+        special = m["special"].lower()
+        hour, minute = (12, 0) if special == "noon" else (24, 0)
+    else:
+        raw = m["h"] or m["hw"]
+        hour = int(raw) if raw.isdigit() else _WORD_HOURS.get(raw.lower(), -1)
+        minute = int(m["min"] or 0)
+        ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
+        if not m["min"] and not ampm and not m["oclock"]:
+            return None
+        if hour < 0 or hour > 24:
+            return None
+        if ampm:
+            if hour == 0 or hour > 12:
+                return None
+            if ampm.startswith("p") and hour < 12:
+                hour += 12
+            elif ampm.startswith("a") and hour == 12:
+                hour = 0
+        elif m["oclock"] and m["pod2"]:
+            if m["pod2"].lower() in ("afternoon", "evening", "night") and hour < 12:
+                hour += 12
+    day: dt.date | None = ctx.anchor
+    if m["when"]:
+        day = _when_date(ctx, m["when"], start, end)
+    elif m["wm"]:
+        month = MONTHS[m["wm"].lower()]
+        resolved = _resolve_day(ctx, month, int(m["wd_"]), ctx.direction(start, end)[0])
+        day = resolved[0] if resolved else None
+    if day is None:
+        return None
+    value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+    return Candidate(start, end, value, "TIME")
+
+
+_CLOCK = (
+    rf"(?<![\w:.,$/])(?:(?P<special>noon|midnight)"
+    rf"|(?:(?P<h>[01]?\d|2[0-4])(?::(?P<min>[0-5]\d))?(?::[0-5]\d)?|(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+    rf"(?:{_}?(?P<ampm>[ap]\.m\.?|[ap]m(?![\w])|[AP]\.?M\.?)|{_}(?P<oclock>o['’]clock)(?:{_}in{_}the{_}(?P<pod2>morning|afternoon|evening|night))?)?)"
+    rf"(?:{_}{_TZ})?(?![\w:]|\.\d)"
+    rf"(?:,?{_}(?:(?:on|this|last){_})?(?:(?P<when>{_WEEKDAY_ALT}|today|tonight|yesterday|tomorrow)(?![\w])"
+    rf"|(?P<wm>{_MONTH_ALT})\.?{_}(?P<wd_>[12]\d|3[01]|0?[1-9])(?!\d)))?"
+)
+
+# --- fixed words -----------------------------------------------------------------------------
+
+_PHRASES: dict[str, tuple[str, str]] = {}
+for _w in ("now", "currently", "presently", "nowadays", "at present", "these days", "so far",
+           "to date", "the present", "at the moment", "at this moment", "the present day",
+           "the present time", "at this time", "right now", "thus far", "as yet",
+           "at this point", "at this stage", "this moment", "the moment", "today's"):  # fmt: skip
+    _PHRASES[_w] = ("PRESENT_REF", "DATE")
+for _w in ("recently", "recent", "lately", "the past", "in the past",
+           "the other day", "some time ago", "long ago", "not long ago",
+           "years ago", "months ago", "decades ago", "centuries ago", "weeks ago", "days ago",
+           "recent years", "recent months", "recent weeks", "recent days", "recent decades",
+           "the past few years", "the old days", "once upon a time", "a while ago",
+           "a long time ago", "more recently", "until recently", "the recent past"):  # fmt: skip
+    _PHRASES[_w] = ("PAST_REF", "DATE")
+for _w in ("soon", "very soon", "shortly", "the future", "the near future", "the distant future",
+           "the foreseeable future", "the near term", "future", "the coming months",
+           "the coming years", "the coming weeks", "the coming days", "the coming decades",
+           "coming months", "coming years", "coming weeks", "coming days", "coming decades",
+           "the months ahead", "the years ahead", "the weeks ahead", "the days ahead",
+           "a later date", "in due course", "sooner or later", "the long term",
+           "the medium term", "the short term", "one day soon", "quite soon", "pretty soon"):  # fmt: skip
+    _PHRASES[_w] = ("FUTURE_REF", "DATE")
+del _w
+_PHRASE_ALT = "|".join(
+    re.escape(p).replace(r"\ ", f"{_}") for p in sorted(_PHRASES, key=len, reverse=True)
+)
+_NOT_AFTER_SOON = re.compile(
+    r"[ \t]{1,2}(?:as|after|before|thereafter|afterwards|enough)\b", re.IGNORECASE
+)
+
+
+def _phrase(m: re.Match[str], ctx: Context) -> Candidate | None:
+    key = re.sub(r"\s+", " ", m.group().lower()).replace("’", "'")
+    value, type_ = _PHRASES[key]
+    start, end = m.start(), m.end()
+    text = ctx.text
+    before = text[max(0, start - 4) : start].lower()
+    if key in ("soon", "shortly", "soon", "earlier"):
+        if before.endswith("as ") or _NOT_AFTER_SOON.match(text, end):
+            return None
+    if key == "soon" and text[end : end + 2] == "er":
+        return None
+    if key.endswith("future") and re.match(r"[ \t]of[ \t]", text[end : end + 4]):
+        return None  # the future of Syria
+    if key == "future":
+        nxt = text[end : end + 1]
+        if nxt in ("-", "’", "'") or not before.endswith(("in ", "of ")):
+            return None
+    if key in ("the moment", "this moment") and not before.endswith(("at ", "for ", "til ")):
+        return None
+    if key == "now" and (
+        text[end : end + 5].lower() in (" that", "-than")
+        or _prev_word(ctx, start).lower() in ("just",)
+    ):
+        if text[end : end + 5].lower() == " that":
+            return None
+    if (
+        key == "the present"
+        and text[end : end + 1] in (" ",)
+        and _next_word(ctx, end).lower() not in ("", "day", "time")
+    ):
+        nxt = _next_word(ctx, end).lower()
+        if nxt not in ("and", "or", "is", "we", "to", "in", "the", "it", "they"):
+            return None
+    if key == "recent" and _next_word(ctx, end).lower() in ("past",):
+        return None
+    if key == "earlier" and _next_word(ctx, end).lower() in (
+        "than",
+        "this",
+        "that",
+        "today",
+        "in",
+        "on",
+        "version",
+        "versions",
+        "draft",
+    ):
+        return None
+    if key == "the past" and _next_word(ctx, end).lower() in ("tense", "participle"):
+        return None
+    reason = None
+    earliest = latest = None
+    if value == "PRESENT_REF":
+        earliest = latest = ctx.anchor
+    if key in ("in the past",):
+        start += 3
+    cand = Candidate(start, end, value, type_, reason=reason)
+    cand.earliest, cand.latest = earliest, latest
+    return cand
+
+
+_PHRASE = rf"{_B}(?:{_PHRASE_ALT})(?![\w\-])"
+
+
+def _day_word(m: re.Match[str], ctx: Context) -> Candidate | None:
+    word = re.sub(r"\s+", " ", m["w"].lower())
+    offsets = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
+               "the day before yesterday": -2, "the day after tomorrow": 2, "overnight": 0}  # fmt: skip
+    day = ctx.anchor + dt.timedelta(days=offsets[word])
+    pod = m["pod"]
+    start, end = m.start(), m.end()
+    if word == "overnight":
+        return None
+    if word == "tonight":
+        return Candidate(start, end, f"{day.isoformat()}TNI", "TIME")
+    if pod:
+        return Candidate(start, end, f"{day.isoformat()}T{PARTS_OF_DAY[pod.lower()]}", "TIME")
+    return Candidate(start, end, day.isoformat())
+
+
+_DAY_WORD = (
+    rf"{_B}(?P<w>today|tonight|tomorrow|yesterday|the{_}day{_}before{_}yesterday|the{_}day{_}after{_}tomorrow)"
+    rf"(?:'s|’s)?(?:{_}(?P<pod>morning|afternoon|evening|night))?(?![\w])"
+)
+
+
+def _part_of_day(m: re.Match[str], ctx: Context) -> Candidate | None:
+    rel = m["rel"].lower()
+    pod = PARTS_OF_DAY[m["pod"].lower()]
+    day = ctx.anchor - dt.timedelta(days=1) if rel == "last" else ctx.anchor
+    if rel == "last" and pod != "NI":
+        return None
+    return Candidate(m.start(), m.end(), f"{day.isoformat()}T{pod}", "TIME")
+
+
+_PART_OF_DAY = rf"{_B}(?P<rel>this|last){_}(?P<pod>morning|afternoon|evening|night)(?![\w])"
+
+
+# --- last / this / next + unit -----------------------------------------------------------------
+
+
+def _rel_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
+    rel = m["rel"].lower()
+    unit = re.sub(r"\s+", " ", m["unit"].lower())
+    the = bool(m["the"])
+    start, end = m.start(), m.end()
+    anchor = ctx.anchor
+    if unit in ("financial year", "fiscal year"):
+        unit = "year"
+    if the and rel in ("past", "last", "next") and unit not in ("weekend",):
+        return Candidate(start, end, duration_value(1, UNIT_CODES[unit]), "DURATION")
+    if rel == "past" and unit not in ("weekend",):
+        return Candidate(start, end, duration_value(1, UNIT_CODES[unit]), "DURATION")
+    step = {"last": -1, "previous": -1, "prior": -1, "latest": -1, "this": 0, "current": 0,
+            "present": 0, "same": 0, "next": 1, "coming": 1, "following": 1, "upcoming": 1}[rel]  # fmt: skip
+    if rel == "latest" and unit != "quarter":
+        return None
+    if rel == "same":
+        return None
+    reason = f"{rel} {unit}"
+    if unit == "year":
+        value = f"{anchor.year + step:04d}"
+    elif unit == "month":
+        day = shift(anchor, months=step)
+        if day is None:
+            return None
+        value = f"{day.year:04d}-{day.month:02d}"
+    elif unit == "week":
+        value = iso_week(anchor + dt.timedelta(weeks=step))
+    elif unit == "weekend":
+        value = iso_week(anchor + dt.timedelta(weeks=step)) + "-WE"
+    elif unit == "quarter":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + step
+        value = f"{index // 4:04d}-Q{index % 4 + 1}"
+    elif unit == "decade":
+        value = f"{anchor.year // 10 + step:03d}"
+    elif unit == "century":
+        value = f"{anchor.year // 100 + step:02d}"
+    else:
+        return None
+    return Candidate(start, end, value, reason=reason)
+
+
+_REL_UNIT = (
+    rf"{_B}(?P<the>the{_})?(?P<rel>last|past|previous|prior|next|coming|following|this|current|present|same|upcoming|latest)"
+    rf"{_}(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal{_}year|financial{_}year)(?![\w\-]|-(?:old|long))"
+)
+
+
+def _rel_month(m: re.Match[str], ctx: Context) -> Candidate | None:
+    rel = m["rel"].lower()
+    word = m["mon"]
+    if not _cap(word) and word.lower() in ("may", "march"):
+        return None
+    month = MONTHS[word.lower()]
+    anchor = ctx.anchor
+    if m["yrel"]:
+        year = anchor.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+    elif rel in ("last", "past", "previous"):
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif rel in ("next", "coming", "following"):
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    else:
+        year = anchor.year
+    return Candidate(m.start(), m.end(), f"{year:04d}-{month:02d}", reason=f"{rel} month")
+
+
+_REL_MONTH = (
+    rf"{_B}(?:(?P<rel>last|next|this|coming|past|previous|following){_}(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)"
+    rf"|(?P<mon2>january|february|march|april|may|june|july|august|september|october|november|december){_}(?P<yrel>last|this|next){_}year)(?![\w])"
+)
+
+
+def _rel_month_any(m: re.Match[str], ctx: Context) -> Candidate | None:
+    if m["mon2"]:
+        word = m["mon2"]
+        if not _cap(word):
+            return None
+        month = MONTHS[word.lower()]
+        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+        return Candidate(m.start(), m.end(), f"{year:04d}-{month:02d}")
+    return _rel_month(m, ctx)
+
+
+# --- quarters and halves --------------------------------------------------------------------------
+
+_QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+         "final": 4, "last": 4}  # fmt: skip
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Candidate | None:
+    anchor = ctx.anchor
+    start, end = m.start(), m.end()
+    unit = m["unit"].lower()
+    current = (anchor.month - 1) // 3 + 1 if unit == "quarter" else (anchor.month - 1) // 6 + 1
+    per_year = 4 if unit == "quarter" else 2
+    letter = "Q" if unit == "quarter" else "H"
+    ordinal = m["ord"].lower().replace("-", "") if m["ord"] else None
+    qrel = (m["qrel"] or "").lower()
+    year: int | None = None
+    if m["y2"]:
+        year = int(m["y2"])
+    elif m["qy"]:
+        year = int(m["qy"])
+    elif m["yrel"] or m["qyrel"]:
+        year = anchor.year + {"last": -1, "this": 0, "next": 1}[(m["yrel"] or m["qyrel"]).lower()]
+    if ordinal is not None:
+        number = _QORD[ordinal]
+        if unit == "half" and number > 2:
+            number = 2
+        if qrel in ("year-ago", "year-earlier", "prior-year", "last"):
+            year = anchor.year - 1 if year is None else year
+        if year is None:
+            direction, _reason = ctx.direction(start, end)
+            year = anchor.year
+            if direction < 0 and number > current:
+                year -= 1
+        return Candidate(start, end, f"{year:04d}-{letter}{number}")
+    if unit == "half" and not qrel:
+        return None
+    if not m["the"] and not qrel and year is None:
+        return None
+    index = anchor.year * per_year + current - 1
+    if qrel in ("year-ago", "year-earlier", "prior-year"):
+        index -= per_year + 1
+    elif qrel in ("last", "latest", "past", "previous", "recent"):
+        index -= 1
+    elif qrel in ("next", "coming"):
+        index += 1
+    elif qrel in ("this", "current", "same", "comparable"):
+        pass
+    else:
+        direction, _reason = ctx.direction(start, end)
+        if direction <= 0:
+            index -= 1
+    if year is not None:
+        index = year * per_year + index % per_year
+    return Candidate(start, end, f"{index // per_year:04d}-{letter}{index % per_year + 1}")
+
+
+_ORD_ALT = r"first|second|third|fourth|1st|2nd|3rd|4th|final|last"
+_QUARTER = (
+    rf"{_B}(?P<the>the{_})?(?:(?P<qrel>this|last|next|current|latest|past|previous|same|comparable|recent|coming|year-ago|year-earlier|prior-year){_})?"
+    rf"(?:(?P<qy>(?:1[0-9]|20)\d\d){_}|(?P<qyrel>this|last|next){_}year(?:'s|’s){_})?"
+    rf"(?:(?:fiscal|calendar)(?:-|{_}))?(?:(?P<ord>{_ORD_ALT})(?:-|{_}))?(?:(?:fiscal|calendar)(?:-|{_}))?"
+    rf"(?P<unit>quarter|half)(?!\w)(?!-(?:old|long))"
+    rf"(?:{_}(?:of{_})?(?:(?:the{_})?(?:fiscal{_}|financial{_}|calendar{_})?(?:year{_})?(?P<y2>(?:1[0-9]|20)\d\d)(?!\d)|(?P<yrel>this|last|next){_}year))?"
+)
+
+
+def _q_code2(m: re.Match[str], ctx: Context) -> Candidate | None:
+    year_s = m["y"] or m["y2"]
+    letter = (m["l"] or m["l2"]).upper()
+    number = int(m["n"] or m["n2"])
+    if letter == "H" and number > 2:
+        return None
+    year = int(year_s) if year_s else ctx.anchor.year
+    return Candidate(m.start(), m.end(), f"{year:04d}-{letter}{number}")
+
+
+_Q_CODE2 = (
+    rf"(?<![\w\-])(?:(?P<y>(?:1[0-9]|20)\d\d)[-{_[1:-1]}]?(?P<l>[QH])(?P<n>[1-4])"
+    rf"|(?P<l2>[QH])(?P<n2>[1-4])(?:[-{_[1:-1]}](?:FY)?(?P<y2>(?:1[0-9]|20)\d\d))?)(?![\w\-])"
+)
+
+
+def _year_ago(m: re.Match[str], ctx: Context) -> Candidate | None:
+    return Candidate(m.start(), m.end(), f"{ctx.anchor.year - 1:04d}")
+
+
+_YEAR_AGO = (
+    rf"{_B}(?:the{_})?year-(?:ago|earlier)(?:{_}(?:period|year|levels?|results?|month))?(?![\w\-])"
+)
+
+
+def _year_end(m: re.Match[str], ctx: Context) -> Candidate | None:
+    return Candidate(m.start(), m.end(), f"{ctx.anchor.year:04d}", mod="END")
+
+
+_YEAR_END = rf"{_B}year(?:-end|['’]s{_}end)(?![\w\-])"
+
+
+# --- seasons ------------------------------------------------------------------------------------
+
+
+def _season(m: re.Match[str], ctx: Context) -> Candidate | None:
+    word = m["season"].lower()
+    season = SEASONS[word]
+    rel = (m["rel"] or "").lower()
+    start, end = m.start(), m.end()
+    text = ctx.text
+    if m["year"]:
+        year = int(m["year"])
+        return Candidate(start, end, f"{year:04d}-{season}")
+    if m["ys"]:
+        return Candidate(start, end, f"{int(m['ys']):04d}-{season}")
+    if not rel and not m["the"]:
+        before = text[max(0, start - 8) : start].lower()
+        if not re.search(
+            r"\b(?:in|during|since|until|by|through|over|this|last|next)[ \t]$", before
+        ):
+            return None
+        if word in ("fall", "spring") and not before.endswith(("in ", "this ", "last ", "next ")):
+            return None
+    if (
+        m["season"][0].isupper()
+        and start > 0
+        and re.search(r"[A-Z]\w*[ \t]$", text[max(0, start - 12) : start])
+    ):
+        return None  # Arab Spring, Prague Spring
+    if re.match(r"[ \t]of[ \t]", text[end : end + 4]) and not m["year"]:
+        return None  # the fall of the Wall
+    if re.match(r"[ \t]?-", text[end : end + 2]):
+        return None
+    if rel in ("last", "past", "previous"):
+        year, _s = season_value(ctx.anchor, season, -1)
+        reason = "last"
+    elif rel in ("next", "coming", "following"):
+        year, _s = season_value(ctx.anchor, season, 1)
+        reason = "next"
+    elif rel == "this":
+        year, _s = season_value(ctx.anchor, season, 0)
+        reason = "this"
+    else:
+        direction, reason = ctx.direction(start, end)
+        year_now, current = season_of(ctx.anchor)
+        if current == season:
+            year = year_now
+        else:
+            year, _s = season_value(ctx.anchor, season, direction or 0)
+    return Candidate(start, end, f"{year:04d}-{season}", reason=reason)
+
+
+_SEASON = (
+    rf"{_B}(?P<the>the{_})?(?:(?P<rel>last|this|next|past|coming|previous|following){_})?"
+    rf"(?:(?P<ys>(?:1[0-9]|20)\d\d){_})?(?P<season>spring|summer|fall|autumn|winter)(?![\w])"
+    rf"(?:{_}(?:of{_})?(?P<year>(?:1[0-9]|20)\d\d)(?!\d))?"
+)
+
+
+# --- durations and relative offsets ------------------------------------------------------------
+
+_MODS = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "close to": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
+    "over": "MORE_THAN", "more than": "MORE_THAN", "well over": "MORE_THAN",
+    "just over": "MORE_THAN", "upwards of": "MORE_THAN", "in excess of": "MORE_THAN",
+    "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
+    "just under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "not more than": "EQUAL_OR_LESS",
+}  # fmt: skip
+_MOD_ALT = "|".join(re.escape(k).replace(r"\ ", _) for k in sorted(_MODS, key=len, reverse=True))
+
+_DURATION = (
+    rf"{_B}(?:(?P<mod>{_MOD_ALT}){_})?"
+    rf"(?:(?P<the>the|these|those|each{_}of{_}the|all{_}the|the{_}entire|the{_}whole|another|an{_}additional|a{_}further){_})?"
+    rf"(?:(?P<rel>last|past|next|first|coming|previous|following|final|remaining|initial|ensuing|preceding|latest|other|succeeding|subsequent){_})?"
+    rf"(?:(?P<num>{_NUMBER})(?P<hy>-|{_}))?"
+    rf"(?:(?P<extra>more|additional|full|straight|consecutive|long|whole|extra|successive){_})?"
+    rf"(?P<unit>{_UNIT})(?P<pl>s)?(?![\w])(?P<adj>-long)?(?!-old)"
+    rf"(?:{_}(?P<post>ago|earlier|before|later|after|from{_}now|hence|previously|back|or{_}so|or{_}more|or{_}less|in{_}a{_}row|running))?(?![\w])"
+)
+_SET_BEFORE = re.compile(
+    r"(?:\b(?:once|twice|thrice|times|per)|\d|[$€£%]|\b(?:million|billion|thousand|hundred|percent|cents?|dollars?|euros?|rubles?|roubles?))[ \t]{1,2}$",
+    re.IGNORECASE,
+)
+_FOR_BEFORE = re.compile(
+    r"\b(?:for|over|in|within|during|took|take|takes|lasted|last|spent|spend|after|waited|wait)[ \t]{1,2}$",
+    re.IGNORECASE,
+)
+_AGO_DATE = {"ago", "earlier", "back", "previously", "from now", "hence"}
+
+
+def _ago_value(ctx: Context, number: float, code: str, sign: int) -> str | None:
+    n = int(number)
+    anchor = ctx.anchor
+    if code == "Y":
+        return f"{anchor.year + sign * n:04d}"
+    if code == "DE":
+        return f"{anchor.year + sign * 10 * n:04d}"
+    if code == "CE":
+        return f"{(anchor.year + sign * 100 * n) // 100:02d}"
+    if code == "M":
+        day = shift(anchor, months=sign * n)
+        return None if day is None else f"{day.year:04d}-{day.month:02d}"
+    if code == "Q":
+        day = shift(anchor, months=sign * 3 * n)
+        return None if day is None else f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if code in ("W", "2W", "WE"):
+        weeks = n * (2 if code == "2W" else 1)
+        day = shift(anchor, weeks=sign * weeks)
+        return None if day is None else iso_week(day)
+    if code == "D":
+        day = shift(anchor, days=sign * n)
+        return None if day is None else day.isoformat()
+    if code in ("H", "MIN", "S"):
+        return anchor.isoformat()
+    return None
+
+
+def _duration(m: re.Match[str], ctx: Context) -> Candidate | None:  # noqa: PLR0915
+    text = ctx.text
+    start, end = m.start(), m.end()
+    unit = m["unit"].lower()
+    code = UNIT_CODES[unit.rstrip("s") if unit.endswith("ies") is False else "centurie"]
+    num_s = m["num"]
+    rel = (m["rel"] or "").lower()
+    the = (m["the"] or "").lower()
+    post = re.sub(r"\s+", " ", (m["post"] or "").lower())
+    mod = _MODS.get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
+    plural = bool(m["pl"]) or unit in ("centurie", "millennia")
+    number: float | None = None
+    vague = False
+    if num_s is not None:
+        number = parse_number(num_s)
+        vague = number is None
+        if number is not None and number > 5000:
+            return None
+    if num_s is not None and m["hy"] == "-" and plural and not m["adj"]:
+        return None  # "two-years" is not a word; "the 2-years" either
+    if m["mod"] and the:
+        start = m.start("the")
+        mod = None
+    if num_s is not None and num_s.lower() in ("some",) and m["mod"] is None and number is None:
+        vague = True
+    if (
+        (unit == "second"
+        and num_s is not None
+        and num_s.lower() in ("a", "an"))
+        or (unit == "second"
+        and num_s is None)
+    ):
+        return None  # "a second" is mostly the ordinal
+    if num_s is None:
+        if rel in ("", "other") and not the:
+            if not plural:
+                return None
+            if post in ("ago",):
+                return Candidate(start, end, "PAST_REF", reason="vague ago")
+            if not _FOR_BEFORE.search(text, max(0, start - 10), start) and not m["adj"]:
+                return None
+            if unit in ("weekend", "quarter", "night"):
+                return None
+            return Candidate(start, end, duration_value(None, code), "DURATION")
+        if not plural:
+            return None  # "the last year" is for _rel_unit
+        if the in ("the",) and rel in (
+            "last",
+            "past",
+            "next",
+            "coming",
+            "following",
+            "first",
+            "previous",
+            "recent",
+        ):
+            return Candidate(start, end, duration_value(None, code), "DURATION")
+        return None
+    if vague and num_s.lower().strip() in ("some", "many", "numerous") and not plural:
+        return None
+    if number is not None and number != 1 and not plural and m["hy"] != "-" and m["hy"] is not None:
+        # "five year low" is fine; "ten day" too; keep.
+        pass
+    if number == 1 and plural and num_s.lower() in ("a", "an", "one") and post != "ago":
+        return None
+    if unit == "weekend" and num_s.lower() not in ("a", "one") and not plural:
+        return None
+    if (
+        (post in _AGO_DATE
+        and post != "hence"
+        and post != "from now")
+        or post in ("from now", "hence")
+    ):
+        sign = 1 if post in ("from now", "hence") else -1
+        if vague or number is None:
+            return Candidate(start, end, "PAST_REF" if sign < 0 else "FUTURE_REF", reason=post)
+        value = _ago_value(ctx, number, code, sign)
+        if value is None:
+            return None
+        return Candidate(start, end, value, mod=mod, reason=post)
+    if post in ("before", "after", "later"):
+        end = m.start("post") - 1
+    if post in ("or so",):
+        mod = "APPROX"
+    elif post == "or more":
+        mod = "EQUAL_OR_MORE"
+    elif post == "or less":
+        mod = "EQUAL_OR_LESS"
+    elif post in ("in a row", "running"):
+        pass
+    if num_s.lower() in ("a", "an") and not rel and not the and not m["mod"]:
+        if _SET_BEFORE.search(text, max(0, start - 12), start):
+            sb = re.search(
+                r"\b(once|twice|thrice|\w+[ \t]times)[ \t]{1,2}$",
+                text[max(0, start - 20) : start],
+                re.IGNORECASE,
+            )
+            if sb:
+                start = max(0, start - 20) + sb.start()
+            return Candidate(start, end, duration_value(1, code), "SET")
+    if num_s.lower().startswith(("a couple", "couple")):
+        number, mod = 2, mod or "APPROX"
+    value = duration_value(number, code)
+    return Candidate(start, end, value, "DURATION", mod=mod)
+
+
+def _set_word(m: re.Match[str], ctx: Context) -> Candidate | None:
+    word = m.group().lower().replace("-", "")
+    values = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
+              "annually": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M",
+              "biweekly": "P2W", "fortnightly": "P2W", "semiannually": "P6M", "biannually": "P6M"}  # fmt: skip
+    return Candidate(m.start(), m.end(), values[word], "SET")
+
+
+_SET_WORD = rf"{_B}(?:daily|weekly|monthly|yearly|hourly|nightly|bi-?weekly|fortnightly)(?![\w\-])"
+
+
+def _every(m: re.Match[str], ctx: Context) -> Candidate | None:
+    start, end = m.start(), m.end()
+    if m["wd"]:
+        return Candidate(start, end, f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()]}", "SET")
+    if m["mon"]:
+        return Candidate(start, end, f"XXXX-{MONTHS[m['mon'].lower()]:02d}", "SET")
+    if m["sea"]:
+        return Candidate(start, end, f"XXXX-{SEASONS[m['sea'].lower()]}", "SET")
+    if m["pod"]:
+        return Candidate(start, end, f"XXXX-XX-XXT{PARTS_OF_DAY[m['pod'].lower()]}", "SET")
+    unit = m["unit"].lower()
+    code = UNIT_CODES["centurie" if unit.startswith("centur") else unit]
+    number = 2.0 if m["other"] else 1.0
+    if m["num"]:
+        parsed = parse_number(m["num"])
+        if parsed is None:
+            return None
+        number = parsed
+    return Candidate(start, end, duration_value(number, code), "SET")
+
+
+_EVERY = (
+    rf"{_B}(?:every|each|per){_}(?:(?P<other>other){_}|(?P<num>{_NUMBER}){_})?"
+    rf"(?:(?P<wd>{_WEEKDAY_ALT})|(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)"
+    rf"|(?P<sea>spring|summer|autumn|fall|winter)|(?P<pod>morning|afternoon|evening|night)|(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?)(?![\w])"
+)
+
+
+# --- holidays ------------------------------------------------------------------------------------------
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    offset = (weekday - first.isoweekday()) % 7
+    return first + dt.timedelta(days=offset + 7 * (n - 1))
+
+
+def _holiday_date(name: str, year: int) -> dt.date:
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+             "valentine's day": (2, 14), "independence day": (7, 4), "victory day": (5, 9),
+             "boxing day": (12, 26), "bastille day": (7, 14), "may day": (5, 1)}  # fmt: skip
+    if name in fixed:
+        month, day = fixed[name]
+        return dt.date(year, month, day)
+    if name.startswith("thanksgiving"):
+        return _nth_weekday(year, 11, 4, 4)
+    if name.startswith("easter"):
+        return easter(year)
+    if name == "good friday":
+        return easter(year) - dt.timedelta(days=2)
+    if name == "labor day":
+        return _nth_weekday(year, 9, 1, 1)
+    return (
+        _nth_weekday(year, 5, 1, 5)
+        if _nth_weekday(year, 5, 1, 5).month == 5
+        else _nth_weekday(year, 5, 1, 4)
+    )
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Candidate | None:
+    name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")
+    if not m["h"][0].isupper():
+        return None
+    start, end = m.start(), m.end()
+    if m["y"]:
+        return Candidate(start, end, _holiday_date(name, int(m["y"])).isoformat())
+    direction, reason = ctx.direction(start, end)
+    anchor = ctx.anchor
+    options = [_holiday_date(name, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    past = [d for d in options if d <= anchor]
+    future = [d for d in options if d >= anchor]
+    if direction < 0:
+        date = past[-1]
+    elif direction > 0:
+        date = future[0]
+    else:
+        date = min(options, key=lambda d: abs((d - anchor).days))
+    return Candidate(start, end, date.isoformat(), reason=reason)
+
+
+_HOLIDAY = (
+    rf"{_B}(?P<h>christmas(?:{_}(?:day|eve))?|new{_}year['’]s{_}(?:day|eve)|thanksgiving(?:{_}day)?|halloween"
+    rf"|easter(?:{_}sunday)?|good{_}friday|valentine['’]s{_}day|independence{_}day|victory{_}day|boxing{_}day"
+    rf"|bastille{_}day|labor{_}day|memorial{_}day)(?:,?{_}(?P<y>(?:1[0-9]|20)\d\d)(?!\d))?(?![\w])"
+)
+
+
+def _boundary(m: re.Match[str], ctx: Context) -> Candidate | None:
+    part = m["part"].lower()
+    rel = (m["rel"] or "the").lower()
+    unit = m["unit"].lower()
+    step = {"the": 0, "this": 0, "next": 1, "last": -1, "that": 0}[rel]
+    mod = {"beginning": "START", "start": "START", "end": "END", "middle": "MID", "close": "END",
+           "turn": "START", "rest": None, "remainder": None}[part]  # fmt: skip
+    anchor = ctx.anchor
+    if unit == "year":
+        value = f"{anchor.year + step:04d}"
+    elif unit == "month":
+        day = shift(anchor, months=step)
+        if day is None:
+            return None
+        value = f"{day.year:04d}-{day.month:02d}"
+    elif unit == "week":
+        value = iso_week(anchor + dt.timedelta(weeks=step))
+    elif unit == "decade":
+        value = f"{anchor.year // 10 + step:03d}"
+    elif unit == "quarter":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + step
+        value = f"{index // 4:04d}-Q{index % 4 + 1}"
+    else:
+        value = f"{anchor.year // 100 + step:02d}"
+    if rel == "that":
+        return None
+    return Candidate(m.start(), m.end(), value, mod=mod)
+
+
+_BOUNDARY = (
+    rf"{_B}the{_}(?P<part>beginning|start|end|middle|close|turn|rest|remainder){_}of{_}(?P<rel>the|this|next|last|that){_}"
+    rf"(?P<unit>year|month|week|decade|century|quarter)(?![\w\-])"
+)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("month-date", _MONTH_DATE, _month_date),
+    Rule("iso-date", _ISO_DATE, _iso_date),
+    Rule("slash-date", _SLASH_DATE, _slash_date),
+    Rule("clock", _CLOCK, _clock),
+    Rule("weekday", _WEEKDAY, _weekday),
+    Rule("day-word", _DAY_WORD, _day_word),
+    Rule("part-of-day", _PART_OF_DAY, _part_of_day),
+    Rule("rel-unit", _REL_UNIT, _rel_unit),
+    Rule("rel-month", _REL_MONTH, _rel_month_any),
+    Rule("quarter", _QUARTER, _quarter),
+    Rule("q-code", _Q_CODE2, _q_code2, flags=0),
+    Rule("year-ago", _YEAR_AGO, _year_ago),
+    Rule("year-end", _YEAR_END, _year_end),
+    Rule("season", _SEASON, _season),
+    Rule("duration", _DURATION, _duration),
+    Rule("set-word", _SET_WORD, _set_word),
+    Rule("every", _EVERY, _every),
+    Rule("holiday", _HOLIDAY, _holiday),
+    Rule("boundary", _BOUNDARY, _boundary),
+    Rule("decade", _DECADE, _decade),
+    Rule("century", _CENTURY, _century),
+    Rule("spelled-year", _SPELLED_YEAR, _spelled_year),
+    Rule("year", _YEAR, _year_rule),
+    Rule("phrase", _PHRASE, _phrase),
+)

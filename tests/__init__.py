@@ -1,0 +1,1 @@
+"""claimtrack's tests."""

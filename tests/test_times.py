@@ -1,0 +1,477 @@
+"""Tests of the temporal tagger (claimtrack.mentions._times) and its evaluation command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pathlib
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack.evaluate import main as evaluate_main
+from claimtrack.evaluate import score
+from claimtrack.exceptions import ClaimtrackError, InvalidAnchorError
+from claimtrack.mentions._times import coerce_anchor, find_times
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+REFERENCE_GOLD = SHARED / "gold" / "lavrov-interfax-2017-12-28.timex.jsonl"
+TIMEML = SHARED / "data" / "timeml"
+ANCHOR = dt.date(2017, 12, 28)
+
+
+def _one(text: str, anchor: dt.date | str = ANCHOR, language: str = "en") -> tuple[str, str]:
+    """The (text, value) of the only expression found."""
+    found = find_times(text, anchor=anchor, language=language)
+    assert 1 == len(found), found
+    return (found[0].text or "", found[0].value)
+
+
+def _values(text: str, anchor: dt.date | str = ANCHOR, language: str = "en") -> list[str]:
+    return [t.value for t in find_times(text, anchor=anchor, language=language)]
+
+
+def _texts(text: str, anchor: dt.date | str = ANCHOR) -> list[str]:
+    return [t.text or "" for t in find_times(text, anchor=anchor)]
+
+
+class TestCoerceAnchor:
+    def test_date_passes_through(self) -> None:
+        """A date is returned as it is."""
+        assert ANCHOR == coerce_anchor(ANCHOR)
+
+    def test_datetime_loses_time(self) -> None:
+        """A date-time gives its date."""
+        assert ANCHOR == coerce_anchor(dt.datetime(2017, 12, 28, 16, 8))
+
+    @pytest.mark.parametrize(
+        "raw", ["2017-12-28", "2017-12-28T16:08", "2017-12-28 16:08:00", "28 December 2017"]
+    )
+    def test_strings(self, raw: str) -> None:
+        """ISO strings, with or without a time, and written-out dates are parsed."""
+        assert ANCHOR == coerce_anchor(raw)
+
+    @pytest.mark.parametrize("raw", ["", "   ", "yesterday", "2017-13-45", "not a date"])
+    def test_bad_strings_raise(self, raw: str) -> None:
+        """A string that is no date raises InvalidAnchorError, which is a ValueError."""
+        with pytest.raises(InvalidAnchorError) as info:
+            coerce_anchor(raw)
+        assert isinstance(info.value, ValueError)
+        assert isinstance(info.value, ClaimtrackError)
+        assert "2017-12-28" in str(info.value)
+
+    def test_wrong_type_raises(self) -> None:
+        """A number is not an anchor, and the message names the accepted types."""
+        with pytest.raises(InvalidAnchorError, match="datetime.date"):
+            coerce_anchor(20171228)  # type: ignore[arg-type]
+
+    def test_find_times_checks_anchor(self) -> None:
+        """find_times raises InvalidAnchorError on a bad anchor, even for empty text."""
+        with pytest.raises(InvalidAnchorError):
+            find_times("", anchor="someday")
+
+
+class TestReference:
+    def test_gold(self) -> None:
+        """The reference interview's gold is found exactly, with every value."""
+        if not REFERENCE_GOLD.exists():
+            pytest.skip(f"{REFERENCE_GOLD} is absent")
+        doc = json.loads(REFERENCE_GOLD.read_text(encoding="utf-8").splitlines()[0])
+        found = find_times(doc["text"], anchor=doc["dct"])
+        expected = [(g["start"], g["end"], g["type"], g["value"]) for g in doc["timexes"]]
+        assert expected == [(t.start, t.end, t.type, t.value) for t in found]
+
+    def test_header_date_glued_to_time(self) -> None:
+        """A date glued to a clock time in a page header is found without the time."""
+        assert ("28 December 2017", "2017-12-28") == _one("28 December 201716:08\n\nForeign")
+
+    def test_early_next_year(self) -> None:
+        """`early next year` is the start of the next year, with its interval."""
+        (t,) = find_times("the planned publication early next year?", anchor=ANCHOR)
+        expected = ("early next year", "2018", "START", dt.date(2018, 1, 1), dt.date(2018, 4, 30))
+        assert expected == (t.text, t.value, t.mod, t.earliest, t.latest)
+
+    def test_since_last_summer(self) -> None:
+        """`since last summer` runs from the start of that summer to the anchor."""
+        (t,) = find_times("which has been functioning there since last summer", anchor=ANCHOR)
+        expected = ("last summer", "2017-SU", dt.date(2017, 6, 1), ANCHOR)
+        assert expected == (t.text, t.value, t.earliest, t.latest)
+        assert "since" in (t.reason or "")
+
+
+class TestValues:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("It happened on December 28, 2017.", ("December 28, 2017", "2017-12-28")),
+            ("It happened on 8 November 2016.", ("8 November 2016", "2016-11-08")),
+            ("It happened in March 2015.", ("March 2015", "2015-03")),
+            ("It happened in 1999.", ("1999", "1999")),
+            ("It happened in the 1990s.", ("the 1990s", "199")),
+            ("It happened in the 20th century.", ("the 20th century", "19")),
+            ("Sales rose in the third quarter.", ("the third quarter", "2017-Q3")),
+            ("Sales rose in the first half of 2018.", ("the first half of 2018", "2018-H1")),
+            ("We met in the summer of 2017.", ("the summer of 2017", "2017-SU")),
+            ("The report is due 2018-01-07.", ("2018-01-07", "2018-01-07")),
+            ("It lasted three days.", ("three days", "P3D")),
+            ("It lasted the last three days.", ("the last three days", "P3D")),
+            ("in the last year", ("the last year", "P1Y")),
+            ("It took two and a half years.", ("two and a half years", "P2Y6M")),
+            ("a 10-year plan", ("10-year", "P10Y")),
+            ("Currently, we are focused", ("Currently", "PRESENT_REF")),
+            ("So far, we have been unable", ("So far", "PRESENT_REF")),
+            ("which will happen very soon.", ("very soon", "FUTURE_REF")),
+            ("as we said recently", ("recently", "PAST_REF")),
+            ("It is published daily.", ("daily", "P1D")),
+            ("They meet every two weeks.", ("every two weeks", "P2W")),
+            ("It happened two years ago.", ("two years ago", "2015")),
+            ("We spoke yesterday.", ("yesterday", "2017-12-27")),
+            ("We spoke last week.", ("last week", "2017-W51")),
+            ("We meet this week.", ("this week", "2017-W52")),
+            ("It rained last night.", ("last night", "2017-12-27TNI")),
+            ("We meet at 10:30 a.m. tomorrow.", ("10:30 a.m. tomorrow", "2017-12-29T10:30")),
+            ("Sales fell in fiscal 2016.", ("fiscal 2016", "2016")),
+            ("in nineteen ninety-six", ("nineteen ninety-six", "1996")),
+            ("on Christmas Day 2016", ("Christmas Day 2016", "2016-12-25")),
+            ("the 2018Q1 results", ("2018Q1", "2018-Q1")),
+        ],
+    )
+    def test_value(self, text: str, expected: tuple[str, str]) -> None:
+        """Each form of expression gets its ISO-TimeML value and extent."""
+        assert expected == _one(text)
+
+    def test_types(self) -> None:
+        """Durations, sets, times and dates are typed as TimeML says."""
+        found = find_times("For three days, daily, at 5 p.m. on Monday, we met.", anchor=ANCHOR)
+        assert ["DURATION", "SET", "TIME"] == [t.type for t in found]
+
+    @pytest.mark.parametrize(
+        ("text", "value", "mod"),
+        [
+            ("in late November", "2017-11", "END"),
+            ("in mid-1996", "1996", "MID"),
+            ("in the early 1980s", "198", "START"),
+            ("at the end of 1990", "1990", "END"),
+            ("earlier this year", "2017", "START"),
+            ("for more than four hours", "PT4H", "MORE_THAN"),
+            ("for about two weeks", "P2W", "APPROX"),
+            ("for nearly forty years", "P40Y", "LESS_THAN"),
+            ("up to 180 days", "P180D", "EQUAL_OR_LESS"),
+            ("at least 20 more years", "P20Y", "EQUAL_OR_MORE"),
+        ],
+    )
+    def test_mod(self, text: str, value: str, mod: str) -> None:
+        """Modifiers are part of the extent and set the TimeML mod."""
+        (t,) = find_times(text, anchor=ANCHOR)
+        assert (value, mod) == (t.value, t.mod)
+        assert text.endswith(t.text or "")
+
+    @pytest.mark.parametrize(
+        ("value", "earliest", "latest"),
+        [
+            ("2017-SU", dt.date(2017, 6, 1), dt.date(2017, 8, 31)),
+            ("2018-Q1", dt.date(2018, 1, 1), dt.date(2018, 3, 31)),
+            ("199", dt.date(1990, 1, 1), dt.date(1999, 12, 31)),
+        ],
+    )
+    def test_intervals(self, value: str, earliest: dt.date, latest: dt.date) -> None:
+        """Every date value carries the days it covers."""
+        texts = {"2017-SU": "last summer", "2018-Q1": "Q1 2018", "199": "the 1990s"}
+        (t,) = find_times(texts[value], anchor=ANCHOR)
+        assert (value, earliest, latest) == (t.value, t.earliest, t.latest)
+
+    def test_present_ref_interval(self) -> None:
+        """PRESENT_REF covers the anchor day; durations and PAST_REF cover nothing."""
+        found = find_times("Now it has lasted three days, as recently noted.", anchor=ANCHOR)
+        assert [(ANCHOR, ANCHOR), (None, None), (None, None)] == [
+            (t.earliest, t.latest) for t in found
+        ]
+
+
+class TestTense:
+    def test_weekday_past(self) -> None:
+        """A weekday in a past-tense sentence is the one before the anchor."""
+        (t,) = find_times("The minister said on Monday that talks had failed.", anchor=ANCHOR)
+        assert ("2017-12-25", "tense=past") == (t.value, t.reason)
+
+    def test_weekday_future(self) -> None:
+        """A weekday after `will` is the one after the anchor."""
+        (t,) = find_times("The minister will travel to Paris on Monday.", anchor=ANCHOR)
+        assert ("2018-01-01", "tense=future") == (t.value, t.reason)
+
+    def test_yearless_date_past(self) -> None:
+        """`November 8` in a past sentence is the last November 8."""
+        assert ("November 8", "2017-11-08") == _one("On November 8, they signed a memorandum.")
+
+    def test_yearless_date_future(self) -> None:
+        """A year-less date after `will` is the next such date."""
+        assert ["2018-03-01"] == _values("The talks will resume on March 1.")
+
+    def test_going_to(self) -> None:
+        """`going to` points to the future too."""
+        assert ["2018-02"] == _values("We are going to publish it in February.")
+
+    def test_present_perfect(self) -> None:
+        """The present perfect points to the past."""
+        assert ["2017-02"] == _values("We have published it in February.")
+
+    def test_ambiguous_has_alternative(self) -> None:
+        """Without any tense cue the nearest reading wins and the other is kept."""
+        (t,) = find_times("Friday: talks in Geneva.", anchor=ANCHOR)
+        assert ("2017-12-29", "2017-12-22", "tense=none") == (t.value, t.alternative, t.reason)
+
+    def test_last_and_next_weekday(self) -> None:
+        """`last Friday` and `next Friday` ignore the tense."""
+        found = find_times("last Friday we said we will next Friday", anchor=ANCHOR)
+        assert [("2017-12-22", None), ("2017-12-29", "2018-01-05")] == [
+            (t.value, t.alternative) for t in found
+        ]
+
+    def test_direction_per_expression(self) -> None:
+        """Each expression reads the verb nearest to it, not a global preference."""
+        text = "We met on Monday. We will meet again on Monday."
+        assert ["2017-12-25", "2018-01-01"] == _values(text)
+
+
+class TestPrecision:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "We must act together, we said.",
+            "It may be that we may do it.",
+            "They march to the square and march back.",
+            "From one to another, to and fro.",
+            "a a a a an a",
+            "This is the second time; the second attempt.",
+            "based on UN Security Council Resolution 2254",
+            "under Resolution No. 1998 and article 2001",
+            "It cost $2017 and 2018 dollars.",
+            "A rise of 2017% was reported.",
+            "The score was 3-2 and then 2-1.",
+            "About 1,500 troops and 1500 people arrived.",
+            "the future-oriented agenda",
+            "as soon as possible",
+            "at the same time, many times",
+            "the fall of the Berlin Wall",
+            "Prices fall in spring-loaded markets.",
+            "the Arab Spring protests",
+            "a 6-year-old boy",
+        ],
+    )
+    def test_no_expression(self, text: str) -> None:
+        """Words and numbers that only look temporal give nothing."""
+        assert [] == [(t.text, t.value) for t in find_times(text, anchor=ANCHOR)]
+
+    def test_we_and_now(self) -> None:
+        """`we` is never a weekday, while `now` is the present."""
+        assert [("now", "PRESENT_REF")] == [
+            (t.text, t.value) for t in find_times("We must act now, we said.", anchor=ANCHOR)
+        ]
+
+    def test_phone_number(self) -> None:
+        """No year is read from inside a phone number."""
+        assert [] == _values("Call +7 495 2017 1234 for details.")
+
+    def test_may_month_with_context(self) -> None:
+        """`in May` is a month while the modal `may` is not."""
+        assert ["2017-05"] == _values("It happened in May, but it may happen again.")
+
+    def test_year_range(self) -> None:
+        """A bare 4-digit number is a year only in a plausible range and context."""
+        assert ["2017"] == _values("2017 was a difficult year with 2300 incidents.")
+
+
+class TestLanguages:
+    @pytest.mark.parametrize(
+        ("text", "language", "expected"),
+        [
+            ("Am 8. November 2017 trafen sie sich.", "de", ("8. November 2017", "2017-11-08")),
+            ("Sie trafen sich am 8. November.", "de", ("8. November", "2017-11-08")),
+            ("El 8 de noviembre de 2017 se reunieron.", "es", ("8 de noviembre de 2017", "2017-11-08")),
+            ("Se reunieron el 8 de noviembre.", "es", ("8 de noviembre", "2017-11-08")),
+            ("Le 8 novembre 2017, ils se sont réunis.", "fr", ("8 novembre 2017", "2017-11-08")),
+            ("Ils se sont réunis le 1er décembre.", "fr", ("1er décembre", "2017-12-01")),
+            ("8 ноября они встретились.", "ru", ("8 ноября", "2017-11-08")),
+            ("8 ноября 2016 года они встретились.", "ru", ("8 ноября 2016 года", "2016-11-08")),
+        ],
+    )
+    def test_dates(self, text: str, language: str, expected: tuple[str, str]) -> None:
+        """Absolute and year-less dates in German, Spanish, French and Russian."""
+        assert expected == _one(text, language=language)
+
+    @pytest.mark.parametrize(
+        ("text", "language", "value"),
+        [
+            ("Wir treffen uns im Dezember.", "de", "2017-12"),
+            ("Nos vemos en diciembre.", "es", "2017-12"),
+            ("On se voit en décembre.", "fr", "2017-12"),
+            ("Увидимся в декабре.", "ru", "2017-12"),
+            ("Wir sprachen gestern.", "de", "2017-12-27"),
+            ("Hablamos ayer.", "es", "2017-12-27"),
+            ("Nous avons parlé hier.", "fr", "2017-12-27"),
+            ("Мы говорили вчера.", "ru", "2017-12-27"),
+            ("Das geschah im Jahr 2016.", "de", "2016"),
+            ("Это случилось в 2016 году.", "ru", "2016"),
+        ],
+    )
+    def test_months_and_days(self, text: str, language: str, value: str) -> None:
+        """Month names after a preposition, relative day words and years."""
+        assert [value] == _values(text, language=language)
+
+    def test_weekday_names(self) -> None:
+        """Weekday names resolve to the nearest such day."""
+        assert ["2017-12-25"] == _values("Wir trafen uns am Montag.", language="de")
+
+    def test_unknown_language_numeric_only(self) -> None:
+        """An unsupported language still gets numeric dates."""
+        assert ["2017-11-08"] == _values("Tarehe 08.11.2017 tulikutana.", language="sw")
+
+    def test_language_tag(self) -> None:
+        """A regional tag such as en-GB selects the language's rules."""
+        assert ["2017-11-08"] == _values("on 8 November", language="en-GB")
+
+
+class TestRobustness:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "1" * 200_000,
+            "May " * 50_000,
+            "(" * 100_000,
+            "the last " * 30_000,
+            "December 28, " * 20_000,
+            "2017 " * 40_000,
+            "a" * 1_000_000,
+            "- " * 100_000,
+            "\x00\xff\ufffd" * 50_000,
+            "every other " * 20_000,
+            "8. " * 50_000,
+        ],
+    )
+    def test_adversarial_input_completes(self, text: str) -> None:
+        """Long hostile strings are processed without an exception."""
+        found = find_times(text, anchor=ANCHOR)
+        assert all(text[t.start : t.end] == t.text for t in found)  # type: ignore[index]
+
+    def test_empty(self) -> None:
+        """Empty text gives nothing."""
+        assert [] == find_times("", anchor=ANCHOR)
+
+    def test_sorted_and_disjoint(self) -> None:
+        """Results are sorted by start and never overlap."""
+        found = find_times(
+            "Since early 2016, and until late next year, in the 1990s and last week.", anchor=ANCHOR
+        )
+        starts = [t.start or 0 for t in found]
+        assert sorted(starts) == starts
+        assert all((a.end or 0) <= (b.start or 0) for a, b in zip(found, found[1:]))
+
+    @pytest.mark.parametrize("language", ["de", "es", "fr", "ru", "xx"])
+    def test_other_languages_hostile(self, language: str) -> None:
+        """The other languages' rules are linear on hostile input too."""
+        find_times("8 " * 50_000 + "ноября " * 20_000, anchor=ANCHOR, language=language)
+
+
+_WORDS = st.sampled_from(
+    [
+        "last", "next", "this", "year", "week", "May", "march", "Monday", "since", "summer",
+        "early", "late", "the", "1990s", "2017", "November", "8", "8th", "of", "ago", "two",
+        "years", "days", "will", "was", "now", "soon", "quarter", "third", "-", ",", ".",
+        "10:30", "p.m.", "fiscal", "every", "daily", "mid-", "Q3", "28.12.2017", "\n", "a",
+    ]
+)  # fmt: skip
+
+
+class TestProperties:
+    @given(text=st.text(max_size=300))
+    @settings(max_examples=200, deadline=None)
+    def test_spans_slice_to_text(self, text: str) -> None:
+        """For any text, every span slices back to its text and spans never overlap."""
+        found = find_times(text, anchor=ANCHOR)
+        for t in found:
+            assert text[t.start : t.end] == t.text  # type: ignore[index]
+        assert all((a.end or 0) <= (b.start or 0) for a, b in zip(found, found[1:]))
+
+    @given(words=st.lists(_WORDS, max_size=30), language=st.sampled_from(["en", "de", "ru"]))
+    @settings(max_examples=300, deadline=None)
+    def test_temporal_soup_never_raises(self, words: list[str], language: str) -> None:
+        """Text made of temporal words in any order is processed and sliced exactly."""
+        text = " ".join(words)
+        for t in find_times(text, anchor=ANCHOR, language=language):
+            assert text[t.start : t.end] == t.text  # type: ignore[index]
+            assert t.earliest is None or t.latest is None or t.earliest <= t.latest
+
+    @given(anchor=st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
+    @settings(max_examples=200, deadline=None)
+    def test_any_anchor(self, anchor: dt.date) -> None:
+        """Any anchor date at all, even at the calendar's ends, is handled."""
+        text = "last week, next year, last summer, Monday, November 8, two years ago, this quarter"
+        find_times(text, anchor=anchor)
+
+
+class TestEvaluate:
+    def test_score(self) -> None:
+        """Relaxed matches count toward type and value, strict ones need equal extents."""
+        gold = [{"start": 0, "end": 9, "type": "DATE", "value": "2018"}]
+        system = [{"start": 4, "end": 9, "type": "DATE", "value": "2017"}]
+        result = score([(gold, system)])
+        assert (0.0, 1.0, 0.0) == (
+            result["strict"]["F1"],
+            result["relaxed"]["F1"],
+            result["value"]["F1"],
+        )
+
+    def test_missing_file(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A missing file gives a one-line error and exit status 2."""
+        assert 2 == evaluate_main(["times", "no/such/file.jsonl"])
+        err = capsys.readouterr().err
+        assert 1 == len(err.strip().splitlines())
+        assert "no/such/file.jsonl" in err
+
+    def test_runs_on_a_file(self, tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """The times command prints the four figures of a corpus."""
+        doc = {
+            "doc_id": "d",
+            "dct": "2017-12-28",
+            "text": "We met last summer.",
+            "timexes": [{"start": 7, "end": 18, "type": "DATE", "value": "2017-SU"}],
+        }
+        path = tmp_path / "corpus.jsonl"
+        path.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+        assert 0 == evaluate_main(["times", str(path)])
+        out = capsys.readouterr().out
+        assert "value    P=1.000 R=1.000 F1=1.000" in out
+
+    def test_module_entry_point(self) -> None:
+        """`python -m claimtrack.evaluate` exits 2 on a missing file."""
+        proc = subprocess.run(
+            [sys.executable, "-m", "claimtrack.evaluate", "times", "missing.jsonl"],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=ROOT,
+        )
+        assert 2 == proc.returncode
+        assert "missing.jsonl" in proc.stderr
+
+
+class TestCorpora:
+    @pytest.mark.parametrize("name", ["tbaq_timebank.jsonl", "tbaq_aquaint.jsonl"])
+    def test_tempeval_figures(self, name: str) -> None:
+        """The TempEval-3 training corpora reach relaxed F1 0.90 and value F1 0.74 at least."""
+        path = TIMEML / name
+        if not path.exists():
+            pytest.skip(f"{path} is absent (research data beside the repository)")
+        pairs = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            doc = json.loads(line)
+            found = find_times(doc["text"], anchor=doc["dct"])
+            system = [{"start": t.start, "end": t.end, "value": t.value, "type": t.type} for t in found]
+            pairs.append((doc["timexes"], system))
+        result = score(pairs)
+        assert result["relaxed"]["F1"] >= 0.90
+        assert result["value"]["F1"] >= 0.74
