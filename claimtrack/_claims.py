@@ -15,6 +15,7 @@ from importlib import metadata
 
 import attrs
 
+from claimtrack._grammar import main_clause
 from claimtrack._model import (
     Actor,
     Claim,
@@ -22,7 +23,6 @@ from claimtrack._model import (
     Provenance,
     Quantity,
     Reference,
-    Role,
     TimeValue,
     Transcript,
     Turn,
@@ -63,15 +63,22 @@ _COMMITMENT = re.compile(
     r"|\b(?:we['’]ll|i['’]ll)\b",
     re.I,
 )
+# Past-tense verbs anywhere in the sentence (lower-case, so `United` is not one).
 _PAST = re.compile(
     r"\b(?:was|were|had|did|adopted|signed|held|took|made|met|agreed|approved|launched|"
     r"killed|won|lost|built|sent|paid|passed|began|became|rose|fell|grew|went|came|"
-    r"left|saw|gave|told|\w{3,}ed)\b",
-    re.I,
+    r"left|saw|gave|told|[a-z]{3,}ed)\b(?![\-’'])"
 )
-_PERFECT = re.compile(r"\b(?:has|have)\s(?:not\s)?(?:been\s)?\w+(?:ed|en|wn|ne|ht)\b", re.I)
-_PRESENT_STATE = re.compile(
-    r"\b(?:is|are|remains?|has|have|operates?|continues?|(?:is|are)\s\w+ing)\b", re.I
+_SINCE = re.compile(r"\bsince\b", re.I)
+# A first-person frame around the claim: "I would like to point out that ...".
+_FRAME = re.compile(
+    r"^(?:I|We)\s(?:would like to\s|want to\s|must\s|should\s|can\s|regularly\s)?"
+    r"(?:point out|note|stress|emphasi[sz]e|say|repeat|recall|remind\s\w+(?:\s\w+)?)\s"
+    r"(?:once again\s)?that\s"
+)
+# A definite nominalised event, as questions presuppose it: "the planned publication of".
+_NOMINAL_EVENT = re.compile(
+    r"\bthe\s(?:[a-z\-]+\s){0,2}[a-z]{3,}(?:tion|sion|ment|ance|ence|ing)\s(?:of|on|into|to)\b"
 )
 _OPINION = re.compile(
     r"\b(?:i|we)\s(?:think|believe|hope|feel|expect|want|wish|are glad|are surprised|"
@@ -160,7 +167,6 @@ def _claim(
     actors = _unique_actors(find_actors(text, s0, s1), persons)
     kind, features, attributed_to = _classify(
         sentence.text,
-        turn=turn,
         times=own_times,
         quantities=quantities,
         references=references,
@@ -224,6 +230,7 @@ _WEIGHTS = {
     "opinion": -1.8,
     "rhetoric": -2.5,
     "question": -3.0,
+    "presupposed": 1.0,
     "short": -1.0,
 }
 
@@ -236,51 +243,54 @@ def _score(features: dict[str, float]) -> float:
 def _classify(
     sentence: str,
     *,
-    turn: Turn,
     times: list[TimeValue],
     quantities: list[Quantity],
     references: list[Reference],
     actors: list[Actor],
 ) -> tuple[ClaimKind | None, dict[str, float], str | None]:
-    dated = [t for t in times if t.type in {"DATE", "TIME"} and t.value[:1].isdigit()]
+    dated = [t for t in times if _is_dated(t)]
+    since = bool(_SINCE.search(sentence))
     documents = [r for r in references if r.kind in _DOCUMENT_KINDS]
     attribution = _ATTRIBUTION.search(sentence)
     if attribution and _FIRST_PERSON_SAID.search(sentence[: attribution.end()]):
         attribution = None
     attributed_to = _speaker_of(sentence, attribution, actors) if attribution else None
-    words = len(sentence.split())
+    clause = main_clause(_FRAME.sub("", sentence, count=1))
+    past_anywhere = bool(_PAST.search(sentence))
+    question = sentence.rstrip().endswith("?")
+    presupposed = question and bool(dated) and bool(_NOMINAL_EVENT.search(sentence))
     features: dict[str, float] = {
         "date": float(bool(dated)),
         "quantity": float(min(len(quantities), 2)),
         "reference": float(bool(references)) + float(bool(documents)) * 0.5,
         "actors": float(min(len(actors), 3)) / 2,
-        "past": float(bool(_PAST.search(sentence))),
-        "perfect": float(bool(_PERFECT.search(sentence))),
-        "present_state": float(bool(_PRESENT_STATE.search(sentence))),
+        "past": float(clause.tense == "past" or past_anywhere),
+        "perfect": float(clause.tense == "perfect"),
+        "present_state": float(clause.tense == "present"),
         "attribution": float(attributed_to is not None),
         "commitment": float(bool(_COMMITMENT.search(sentence)) and bool(dated)),
         "opinion": float(bool(_OPINION.search(sentence) or _COPULA_OPINION.search(sentence))),
         "rhetoric": float(bool(_RHETORIC.search(sentence))),
-        "question": float(
-            sentence.rstrip().endswith("?")
-            or (turn.role is Role.QUESTION and sentence.rstrip().endswith("?"))
-        ),
-        "short": float(words < 5),
+        "question": float(question and not presupposed),
+        "presupposed": float(presupposed),
+        "short": float(len(sentence.split()) < 5),
     }
-    if features["question"]:
+    if question and not presupposed:
         return None, features, None
     kind: ClaimKind
-    if attributed_to is not None:
+    if presupposed:
+        kind = ClaimKind.EVENT
+    elif attributed_to is not None:
         kind = ClaimKind.ATTRIBUTION
     elif features["commitment"]:
         kind = ClaimKind.COMMITMENT
-    elif dated and features["past"]:
+    elif dated and not since and (features["past"] or features["perfect"]):
         kind = ClaimKind.EVENT
     elif documents:
         kind = ClaimKind.REFERENCE
     elif quantities:
         kind = ClaimKind.QUANTITY
-    elif features["past"] and not features["perfect"]:
+    elif clause.tense == "past" and not clause.durative:
         kind = ClaimKind.EVENT
     else:
         kind = ClaimKind.STATE

@@ -70,8 +70,13 @@ class TestReferenceTranscript:
         assert ("2017-12-28", False) == (claim.time.value, claim.time.explicit)
 
     def test_no_claims_from_questions(self, example_claims: list[claimtrack.Claim]) -> None:
-        """Pure questions are not claims."""
-        assert not [c for c in example_claims if c.text.endswith("?")]
+        """Pure questions are not claims; a question's presupposed dated event is one."""
+        questions = [c for c in example_claims if c.text.endswith("?")]
+        assert ["Question"] == list({c.speaker for c in questions})
+        assert all(dict(c.features)["presupposed"] == 1.0 for c in questions)
+        assert [("event", "2018", "START")] == [
+            (c.kind.value, c.time.value, c.time.mod) for c in questions if c.time
+        ]
 
     def test_status_starts_unverified(self, example_claims: list[claimtrack.Claim]) -> None:
         """Every new claim is unverified, with a score in [0, 1]."""

@@ -42,6 +42,8 @@ WEEKDAYS = {
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "midday": "MI"}
 
+_MONTH_FULL = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTH_ABBR = "sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec"
 _MONTH_ALT = "january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec"
 _WEEKDAY_ALT = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _NUMW = (
@@ -59,7 +61,7 @@ _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|deca
 
 
 def _month(group: str) -> str:
-    return rf"(?P<{group}>{_MONTH_ALT})(?![a-z])(?P<{group}_dot>\.)?"
+    return rf"(?P<{group}>(?:{_MONTH_FULL})(?![a-z])|(?:{_MONTH_ABBR})(?![a-z])\.?)"
 
 
 def _day(group: str) -> str:
@@ -184,7 +186,8 @@ def _next_word(ctx: Context, pos: int) -> str:
 
 def _month_date(m: re.Match[str], ctx: Context) -> Candidate | None:
     word = m["m1"] or m["m2"] or m["m3"] or m["m4"]
-    dot = m["m1_dot"] or m["m2_dot"] or m["m3_dot"] or m["m4_dot"]
+    dot = word.endswith(".")
+    word = word.rstrip(".")
     month = MONTHS[word.lower()]
     day_s = m["d1"] or m["d2"]
     year_s = m["y1"] or m["y2"] or m["y3"]

@@ -1,0 +1,140 @@
+"""Grammar cues of a sentence without a tagger: its main verb, tense and aspect.
+
+A light heuristic: drop parenthetical relative clauses (``, which ... ,``) and an opening
+adverbial (``In addition,``), then read the first finite verb group. Good enough to tell
+``We joined hands`` (past), ``Relations have been normalised`` (perfect),
+``The zones are operating`` (present) and ``we will continue`` (future) apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+__all__ = ["Clause", "main_clause"]
+
+_RELATIVE = re.compile(r",\s(?:which|who|whom|whose|where|when|as)\b[^,;:–—()\[\]]*(?:,|$)")
+_OPENING = re.compile(r"^[^,;:]{1,40},\s")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_FUTURE = frozenset({"will", "shall", "won't", "won’t"})
+_PERFECT = frozenset({"has", "have", "hasn't", "haven't", "hasn’t", "haven’t"})
+_PAST_AUX = frozenset(
+    {"was", "were", "did", "had", "didn't", "didn’t", "wasn't", "wasn’t", "weren't", "weren’t"}
+)
+_PRESENT_AUX = frozenset(
+    {
+        "is",
+        "are",
+        "am",
+        "do",
+        "does",
+        "isn't",
+        "isn’t",
+        "aren't",
+        "aren’t",
+        "don't",
+        "don’t",
+        "doesn't",
+        "doesn’t",
+    }
+)
+_MODALS = frozenset({"would", "should", "could", "can", "may", "might", "must", "ought"})
+_IRREGULAR_PAST = frozenset(
+    """
+    began became brought built came chose did drew drove fell felt fought found gave got went
+    grew held kept knew led left lost made meant met paid put ran rose said sat saw sent set
+    shot sold spoke spent stood struck swore took taught thought threw told understood won
+    wrote
+    """.split()
+)
+# Words after which an -ed word is an adjective or a participle, not a finite verb.
+_DETERMINERS = frozenset(
+    """
+    the a an our their his her its this that these those my your some any no every each
+    well-known so-called very more most less least not
+    """.split()
+)
+# Verbs of ongoing activity or state (Vendler's activities and states): a past sentence
+# built on one describes a situation more than a dated event.
+_DURATIVE = frozenset(
+    """
+    monitor monitored continue continued cooperate cooperated work worked maintain
+    maintained support supported remain remained keep kept develop developed advocate
+    advocated seek sought help helped promote promoted pursue pursued hold held follow
+    followed oppose opposed believe believed know knew live lived own owned
+    """.split()
+)
+
+
+@attrs.frozen
+class Clause:
+    """What a sentence's main clause says about its verb.
+
+    Attributes:
+        tense: ``past``, ``perfect``, ``present``, ``future``, ``modal`` or ``none``.
+        verb: The main verb as written, if one was found.
+        durative: Whether that verb names an ongoing activity or state.
+    """
+
+    tense: str
+    verb: str | None = None
+    durative: bool = False
+
+
+def main_clause(sentence: str) -> Clause:
+    """The tense and verb of a sentence's main clause.
+
+    >>> main_clause("We joined hands with Iran and Turkey.")
+    Clause(tense='past', verb='joined', durative=False)
+    >>> main_clause("Relations with Turkey have been normalised.").tense
+    'perfect'
+    >>> main_clause("The zone, which was set up last year, is working.").tense
+    'present'
+    >>> main_clause("In 2018, we will continue to focus on it.").tense
+    'future'
+    >>> main_clause("We closely monitored the talks.").durative
+    True
+    """
+    core = _RELATIVE.sub(" ", sentence)
+    core = _OPENING.sub("", core, count=1)
+    previous = ""
+    for match in _TOKEN.finditer(core):
+        word = match.group()
+        lower = word.lower()
+        if lower in _FUTURE or (lower == "going" and core[match.end() : match.end() + 3] == " to"):
+            return Clause("future", _next_word(core, match.end()))
+        if lower in _PERFECT:
+            following = _next_word(core, match.end())
+            if following is not None and _is_participle(following):
+                return Clause("perfect", following, following.lower() in _DURATIVE)
+            return Clause("present", word, True)
+        if lower in _PAST_AUX:
+            return Clause("past", word, lower in {"was", "were", "had"})
+        if lower in _PRESENT_AUX:
+            return Clause("present", word, True)
+        if lower in _MODALS:
+            return Clause("modal", word)
+        if (
+            word[0].islower()
+            and previous not in _DETERMINERS
+            and (lower in _IRREGULAR_PAST or (lower.endswith("ed") and len(lower) > 4))
+        ):
+            return Clause("past", word, lower in _DURATIVE)
+        previous = lower
+    return Clause("none")
+
+
+_NEXT = re.compile(r"(?:\s(?:not|never|also|already|still|just|been|always|largely))*\s([A-Za-z]+)")
+
+
+def _next_word(text: str, start: int) -> str | None:
+    match = _NEXT.match(text, start)
+    return match.group(1) if match else None
+
+
+def _is_participle(word: str) -> bool:
+    lower = word.lower()
+    return lower.endswith(("ed", "en", "wn", "ne", "ht", "lt", "nt", "ung", "ade", "id")) or (
+        lower in _IRREGULAR_PAST
+    )
