@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, NoReturn
 
 from claimtrack._claims import DEFAULT_THRESHOLD, extract_claims
@@ -16,6 +16,7 @@ from claimtrack._model import Claim, Transcript
 from claimtrack._read import decode, parse_transcript, read_transcript
 from claimtrack._serialize import claim_to_dict, write_jsonl
 from claimtrack.exceptions import ClaimtrackError
+from claimtrack.store._cli import register as register_store_commands
 
 __all__ = ["main"]
 
@@ -52,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
         default="jsonl",
         help="JSON Lines (default), one JSON array, or a table for reading",
     )
+    extract.set_defaults(handler=_extract)
+    register_store_commands(commands)
     extract.add_argument(
         "--threshold",
         type=float,
@@ -72,12 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     (0, 'Sergey Lavrov')
     """
     args = _parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        if not 0.0 <= args.threshold <= 1.0:
-            _fail(f"--threshold {args.threshold} is outside 0 to 1; give a score between them")
-        transcript = _read(args)
-        claims = extract_claims(transcript, threshold=args.threshold)
-        _write(claims, args.format, sys.stdout)
+        return handler(args)
     except ClaimtrackError as err:
         _fail(str(err))
     except KeyboardInterrupt:
@@ -85,6 +85,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 1
+
+
+def _extract(args: argparse.Namespace) -> int:
+    if not 0.0 <= args.threshold <= 1.0:
+        _fail(f"--threshold {args.threshold} is outside 0 to 1; give a score between them")
+    claims = extract_claims(_read(args), threshold=args.threshold)
+    _write(claims, args.format, sys.stdout)
     return 0
 
 

@@ -95,7 +95,9 @@ def _times_file(path: pathlib.Path, language: str) -> dict[str, Any]:
                 msg = f"{path}:{number}: not a TIMEX3 document ({exc}); expected text, dct, timexes"
                 raise ValueError(msg) from exc
             found = find_times(text, anchor=dct, language=doc.get("language", language))
-            system = [{"start": t.start, "end": t.end, "value": t.value, "type": t.type} for t in found]
+            system = [
+                {"start": t.start, "end": t.end, "value": t.value, "type": t.type} for t in found
+            ]
             pairs.append((gold, system))
     result = score(pairs)
     result["documents"] = len(pairs)

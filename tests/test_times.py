@@ -291,7 +291,11 @@ class TestLanguages:
         [
             ("Am 8. November 2017 trafen sie sich.", "de", ("8. November 2017", "2017-11-08")),
             ("Sie trafen sich am 8. November.", "de", ("8. November", "2017-11-08")),
-            ("El 8 de noviembre de 2017 se reunieron.", "es", ("8 de noviembre de 2017", "2017-11-08")),
+            (
+                "El 8 de noviembre de 2017 se reunieron.",
+                "es",
+                ("8 de noviembre de 2017", "2017-11-08"),
+            ),
             ("Se reunieron el 8 de noviembre.", "es", ("8 de noviembre", "2017-11-08")),
             ("Le 8 novembre 2017, ils se sont réunis.", "fr", ("8 novembre 2017", "2017-11-08")),
             ("Ils se sont réunis le 1er décembre.", "fr", ("1er décembre", "2017-12-01")),
@@ -432,7 +436,9 @@ class TestEvaluate:
         assert 1 == len(err.strip().splitlines())
         assert "no/such/file.jsonl" in err
 
-    def test_runs_on_a_file(self, tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_runs_on_a_file(
+        self, tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
         """The times command prints the four figures of a corpus."""
         doc = {
             "doc_id": "d",
@@ -470,7 +476,9 @@ class TestCorpora:
         for line in path.read_text(encoding="utf-8").splitlines():
             doc = json.loads(line)
             found = find_times(doc["text"], anchor=doc["dct"])
-            system = [{"start": t.start, "end": t.end, "value": t.value, "type": t.type} for t in found]
+            system = [
+                {"start": t.start, "end": t.end, "value": t.value, "type": t.type} for t in found
+            ]
             pairs.append((doc["timexes"], system))
         result = score(pairs)
         assert result["relaxed"]["F1"] >= 0.90

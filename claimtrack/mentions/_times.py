@@ -30,8 +30,11 @@ __all__ = ["SUPPORTED_LANGUAGES", "coerce_anchor", "find_times"]
 SUPPORTED_LANGUAGES = ("en", "de", "es", "fr", "ru")
 
 _MOD_PREFIX = re.compile(
-    r"(?:(?<![\w])(?:the[ \t]{1,2})?(?P<m>early|late|mid|middle|earlier|later|very[ \t]early|very[ \t]late)(?:-[ \t]?|[ \t]{1,2})"
-    r"|(?<![\w])the[ \t]{1,2}(?P<p>beginning|start|end|middle|close|turn|first[ \t]days|last[ \t]days)[ \t]{1,2}of[ \t]{1,2}(?:the[ \t]{1,2})?"
+    r"(?:(?<![\w])(?:the[ \t]{1,2})?"
+    r"(?P<m>early|late|mid|middle|earlier|later|very[ \t]early|very[ \t]late)(?:-[ \t]?|[ \t]{1,2})"
+    r"|(?<![\w])the[ \t]{1,2}"
+    r"(?P<p>beginning|start|end|middle|close|turn|first[ \t]days|last[ \t]days)"
+    r"[ \t]{1,2}of[ \t]{1,2}(?:the[ \t]{1,2})?"
     r"|(?<![\w])(?P<a>about|around|approximately|circa|roughly|c\.|ca\.)[ \t]{1,2})$",
     re.IGNORECASE,
 )
@@ -41,6 +44,13 @@ _MODS = {
     "late": "END", "very late": "END", "later": "END", "end": "END", "close": "END",
     "last days": "END",
 }  # fmt: skip
+_TAIL_MODS = {
+    "later": "ON_OR_AFTER",
+    "after": "ON_OR_AFTER",
+    "earlier": "ON_OR_BEFORE",
+    "before": "ON_OR_BEFORE",
+    "so": "APPROX",
+}
 _SINCE = re.compile(r"(?<![\w])(?:ever[ \t])?since[ \t]{1,2}$", re.IGNORECASE)
 _UNTIL = re.compile(r"(?<![\w])(?:until|till|through|up[ \t]to)[ \t]{1,2}$", re.IGNORECASE)
 _BEFORE = re.compile(r"(?<![\w])(?:before|prior[ \t]to)[ \t]{1,2}$", re.IGNORECASE)
@@ -74,19 +84,20 @@ def coerce_anchor(anchor: dt.date | dt.datetime | str) -> dt.date:
     >>> coerce_anchor("yesterday")
     Traceback (most recent call last):
     ...
-    claimtrack.exceptions.InvalidAnchorError: anchor 'yesterday' is not a date; give an ISO date such as '2017-12-28' or a datetime.date
+    claimtrack.exceptions.InvalidAnchorError: anchor 'yesterday' is not a date; ...
     """
-    if isinstance(anchor, dt.datetime):
-        return anchor.date()
-    if isinstance(anchor, dt.date):
-        return anchor
-    if not isinstance(anchor, str):
+    given: object = anchor  # callers without type checking may pass anything
+    if isinstance(given, dt.datetime):
+        return given.date()
+    if isinstance(given, dt.date):
+        return given
+    if not isinstance(given, str):
         msg = (
             f"anchor must be a datetime.date, datetime.datetime or ISO date string, not "
-            f"{type(anchor).__name__}; pass e.g. '2017-12-28'"
+            f"{type(given).__name__}; pass e.g. '2017-12-28'"
         )
         raise InvalidAnchorError(msg)
-    raw = anchor.strip()
+    raw = given.strip()
     if not raw:
         msg = "anchor is an empty string; give an ISO date such as '2017-12-28'"
         raise InvalidAnchorError(msg)
@@ -192,8 +203,7 @@ def _refine(cand: Candidate, ctx: Context, floor: int, ceiling: int, *, english:
         tail = _OR_LATER.match(text, cand.end)
         if tail is not None and tail.end() <= ceiling:
             word = tail["w"].lower()
-            cand.mod = cand.mod or {"later": "ON_OR_AFTER", "after": "ON_OR_AFTER", "earlier": "ON_OR_BEFORE",
-                                    "before": "ON_OR_BEFORE", "so": "APPROX"}[word]  # fmt: skip
+            cand.mod = cand.mod or _TAIL_MODS[word]
             cand.end = tail.end()
     if cand.type in ("DATE", "TIME"):
         if cand.value == "PRESENT_REF":
@@ -233,12 +243,14 @@ def find_times(
     >>> t = find_times("early next year", anchor="2017-12-28")[0]
     >>> (t.value, t.mod, t.earliest, t.latest)
     ('2018', 'START', datetime.date(2018, 1, 1), datetime.date(2018, 4, 30))
-    >>> [(t.text, t.value) for t in find_times("am 8. November 2017", anchor="2017-12-28", language="de")]
+    >>> found = find_times("am 8. November 2017", anchor="2017-12-28", language="de")
+    >>> [(t.text, t.value) for t in found]
     [('8. November 2017', '2017-11-08')]
     """
     day = coerce_anchor(anchor)
-    if not isinstance(text, str):
-        msg = f"text must be a str, not {type(text).__name__}; decode bytes first"
+    given: object = text
+    if not isinstance(given, str):
+        msg = f"text must be a str, not {type(given).__name__}; decode bytes first"
         raise TypeError(msg)
     if not text:
         return []
@@ -254,8 +266,7 @@ def find_times(
         if english:
             quarter = _track_quarter(cand, ctx, quarter)
         _refine(cand, ctx, floor, ceiling, english=english)
-        if cand.start < floor:  # a modifier may not reach into the previous expression
-            cand.start = floor
+        cand.start = max(cand.start, floor)  # a modifier may not reach into the previous one
         floor = cand.end
         result.append(
             TimeValue(

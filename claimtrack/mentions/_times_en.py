@@ -42,9 +42,11 @@ WEEKDAYS = {
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "midday": "MI"}
 
-_MONTH_FULL = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTH_FULL = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
 _MONTH_ABBR = "sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec"
-_MONTH_ALT = "january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec"
+_MONTH_ALT = f"{_MONTH_FULL}|{_MONTH_ABBR}"
 _WEEKDAY_ALT = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _NUMW = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -57,7 +59,10 @@ _NUMBER = (
     rf"|an?(?:{_}(?:hundred|thousand|dozen))?(?:{_}and{_}a{_}half)?"
     rf"|(?:a{_})?couple(?:{_}of)?|(?:a{_})?few|several|many|numerous|some)"
 )
-_UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a)|weekend)"
+_UNIT = (
+    r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade"
+    r"|centur(?:y|ie)|millenni(?:um|a)|weekend)"
+)
 
 
 def _month(group: str) -> str:
@@ -199,9 +204,7 @@ def _month_date(m: re.Match[str], ctx: Context) -> Candidate | None:
         if (
             not full
             or not _cap(word)
-            or (word.isupper()
-            and len(word) > 3
-            and not ctx.text.isupper())
+            or (word.isupper() and len(word) > 3 and not ctx.text.isupper())
         ):
             return None
         if lower in ("may", "march", "august", "june", "april") and not _BARE_MONTH_CONTEXT.search(
@@ -268,7 +271,7 @@ _MONTH_DATE = (
 )
 
 
-# --- numeric dates ---------------------------------------------------------------------------------
+# --- numeric dates ---------------------------------------------------------------------
 
 
 def _iso_date(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -280,7 +283,10 @@ def _iso_date(m: re.Match[str], ctx: Context) -> Candidate | None:
     return Candidate(m.start(), m.end(), date.isoformat())
 
 
-_ISO_DATE = r"(?<![\w\-./])(?P<y>(?:1[0-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![\w\-]|[./]\d)"
+_ISO_DATE = (
+    r"(?<![\w\-./])(?P<y>(?:1[0-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)"
+    r"(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![\w\-]|[./]\d)"
+)
 
 
 def _slash_date(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -293,7 +299,10 @@ def _slash_date(m: re.Match[str], ctx: Context) -> Candidate | None:
     return Candidate(m.start(), m.end(), date.isoformat())
 
 
-_SLASH_DATE = r"(?<![\w\-./,])(?P<a>[01]?\d|[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[0-9]|20)\d\d|\d\d)(?![\w\-/]|[.,]\d)"
+_SLASH_DATE = (
+    r"(?<![\w\-./,])(?P<a>[01]?\d|[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+    r"(?P<y>(?:1[0-9]|20)\d\d|\d\d)(?![\w\-/]|[.,]\d)"
+)
 
 
 # --- years, decades, centuries ------------------------------------------------------------------
@@ -398,9 +407,8 @@ def _year_ok(m: re.Match[str], ctx: Context, year: int) -> bool:
         return True
     if year < 1600 or year > ctx.anchor.year + 30:
         return False
-    if nxt and nxt[0].islower() and nxt_l.endswith("s") and nxt_l not in _VERB_S and len(nxt_l) > 3:
-        return False
-    return True
+    plural_noun = nxt_l.endswith("s") and nxt_l not in _VERB_S and len(nxt_l) > 3
+    return not (nxt and nxt[0].islower() and plural_noun)
 
 
 def _year_rule(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -410,7 +418,10 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Candidate | None:
     return Candidate(m.start(), m.end(), f"{year:04d}")
 
 
-_YEAR = rf"(?<![\w$€£¥#@/.,:'’])(?P<fy>(?:fiscal|FY|financial){_}?(?:year{_})?)?(?P<year>(?:1[0-9]|20)\d\d)(?:'s|’s)?(?![\w%/]|[.,:]\d)"
+_YEAR = (
+    rf"(?<![\w$€£¥#@/.,:'’])(?P<fy>(?:fiscal|FY|financial){_}?(?:year{_})?)?"
+    rf"(?P<year>(?:1[0-9]|20)\d\d)(?:'s|’s)?(?![\w%/]|[.,:]\d)"
+)
 
 _DECADE_WORDS = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
@@ -435,6 +446,7 @@ _DECADE = (
     r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])"
 )
 _CENTURY_ORD = {k: v for k, v in ORDINAL_WORDS.items() if k not in ("last", "final")}
+_CENTURY_ORD_ALT = "|".join(sorted(_CENTURY_ORD, key=len, reverse=True))
 
 
 def _century(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -446,7 +458,7 @@ def _century(m: re.Match[str], ctx: Context) -> Candidate | None:
 
 
 _CENTURY = (
-    rf"{_B}(?:the{_})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(sorted(_CENTURY_ORD, key=len, reverse=True))})"
+    rf"{_B}(?:the{_})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_CENTURY_ORD_ALT})"
     rf"(?:-|{_})century{_E}"
 )
 
@@ -542,7 +554,7 @@ _WEEKDAY = (
 # --- clock times --------------------------------------------------------------------------------
 
 _TZ = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|MSK|ET|PT|CT)"
-_WORD_HOURS = {**{k: v for k, v in _UNITS_W.items()}, "ten": 10, "eleven": 11, "twelve": 12}
+_WORD_HOURS = {**_UNITS_W, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 def _when_date(ctx: Context, when: str, start: int, end: int) -> dt.date | None:
@@ -580,9 +592,13 @@ def _clock(m: re.Match[str], ctx: Context) -> Candidate | None:
                 hour += 12
             elif ampm.startswith("a") and hour == 12:
                 hour = 0
-        elif m["oclock"] and m["pod2"]:
-            if m["pod2"].lower() in ("afternoon", "evening", "night") and hour < 12:
-                hour += 12
+        elif (
+            m["oclock"]
+            and m["pod2"]
+            and m["pod2"].lower() in ("afternoon", "evening", "night")
+            and hour < 12
+        ):
+            hour += 12
     day: dt.date | None = ctx.anchor
     if m["when"]:
         day = _when_date(ctx, m["when"], start, end)
@@ -626,7 +642,7 @@ for _w in ("soon", "very soon", "shortly", "the future", "the near future", "the
            "coming months", "coming years", "coming weeks", "coming days", "coming decades",
            "the months ahead", "the years ahead", "the weeks ahead", "the days ahead",
            "a later date", "in due course", "sooner or later", "the long term",
-           "the medium term", "the short term", "one day soon", "quite soon", "pretty soon"):  # fmt: skip
+           "the medium term", "the short term", "quite soon", "pretty soon"):  # fmt: skip
     _PHRASES[_w] = ("FUTURE_REF", "DATE")
 del _w
 _PHRASE_ALT = "|".join(
@@ -643,9 +659,8 @@ def _phrase(m: re.Match[str], ctx: Context) -> Candidate | None:
     start, end = m.start(), m.end()
     text = ctx.text
     before = text[max(0, start - 4) : start].lower()
-    if key in ("soon", "shortly", "soon", "earlier"):
-        if before.endswith("as ") or _NOT_AFTER_SOON.match(text, end):
-            return None
+    if key in ("soon", "shortly") and (before.endswith("as ") or _NOT_AFTER_SOON.match(text, end)):
+        return None
     if key == "soon" and text[end : end + 2] == "er":
         return None
     if key.endswith("future") and re.match(r"[ \t]of[ \t]", text[end : end + 4]):
@@ -656,12 +671,8 @@ def _phrase(m: re.Match[str], ctx: Context) -> Candidate | None:
             return None
     if key in ("the moment", "this moment") and not before.endswith(("at ", "for ", "til ")):
         return None
-    if key == "now" and (
-        text[end : end + 5].lower() in (" that", "-than")
-        or _prev_word(ctx, start).lower() in ("just",)
-    ):
-        if text[end : end + 5].lower() == " that":
-            return None
+    if key == "now" and text[end : end + 5].lower() == " that":
+        return None  # "now that" is a conjunction
     if (
         key == "the present"
         and text[end : end + 1] in (" ",)
@@ -703,7 +714,8 @@ _PHRASE = rf"{_B}(?:{_PHRASE_ALT})(?![\w\-])"
 def _day_word(m: re.Match[str], ctx: Context) -> Candidate | None:
     word = re.sub(r"\s+", " ", m["w"].lower())
     offsets = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
-               "the day before yesterday": -2, "the day after tomorrow": 2, "overnight": 0}  # fmt: skip
+               "the day before yesterday": -2, "the day after tomorrow": 2,
+               "overnight": 0}  # fmt: skip
     day = ctx.anchor + dt.timedelta(days=offsets[word])
     pod = m["pod"]
     start, end = m.start(), m.end()
@@ -750,7 +762,8 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
     if rel == "past" and unit not in ("weekend",):
         return Candidate(start, end, duration_value(1, UNIT_CODES[unit]), "DURATION")
     step = {"last": -1, "previous": -1, "prior": -1, "latest": -1, "this": 0, "current": 0,
-            "present": 0, "same": 0, "next": 1, "coming": 1, "following": 1, "upcoming": 1}[rel]  # fmt: skip
+            "present": 0, "same": 0, "next": 1, "coming": 1, "following": 1,
+            "upcoming": 1}[rel]  # fmt: skip
     if rel == "latest" and unit != "quarter":
         return None
     if rel == "same":
@@ -1000,13 +1013,16 @@ _DURATION = (
     rf"(?:{_}(?P<post>ago|earlier|before|later|after|from{_}now|hence|previously|back|or{_}so|or{_}more|or{_}less|in{_}a{_}row|running))?(?![\w])"
 )
 _SET_BEFORE = re.compile(
-    r"(?:\b(?:once|twice|thrice|times|per)|\d|[$€£%]|\b(?:million|billion|thousand|hundred|percent|cents?|dollars?|euros?|rubles?|roubles?))[ \t]{1,2}$",
+    r"(?:\b(?:once|twice|thrice|times|per)|\d|[$€£%]|\b(?:million|billion|thousand|hundred"
+    r"|percent|cents?|dollars?|euros?|rubles?|roubles?))[ \t]{1,2}$",
     re.IGNORECASE,
 )
 _FOR_BEFORE = re.compile(
-    r"\b(?:for|over|in|within|during|took|take|takes|lasted|last|spent|spend|after|waited|wait)[ \t]{1,2}$",
+    r"\b(?:for|over|in|within|during|took|take|takes|lasted|last|spent|spend|after|waited"
+    r"|wait)[ \t]{1,2}$",
     re.IGNORECASE,
 )
+_TIMES_BEFORE = re.compile(r"\b(?:once|twice|thrice|\w{1,12}[ \t]times)[ \t]{1,2}$", re.IGNORECASE)
 _AGO_DATE = {"ago", "earlier", "back", "previously", "from now", "hence"}
 
 
@@ -1037,7 +1053,7 @@ def _ago_value(ctx: Context, number: float, code: str, sign: int) -> str | None:
     return None
 
 
-def _duration(m: re.Match[str], ctx: Context) -> Candidate | None:  # noqa: PLR0915
+def _duration(m: re.Match[str], ctx: Context) -> Candidate | None:
     text = ctx.text
     start, end = m.start(), m.end()
     unit = m["unit"].lower()
@@ -1062,12 +1078,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Candidate | None:  # noqa: PLR0
         mod = None
     if num_s is not None and num_s.lower() in ("some",) and m["mod"] is None and number is None:
         vague = True
-    if (
-        (unit == "second"
-        and num_s is not None
-        and num_s.lower() in ("a", "an"))
-        or (unit == "second"
-        and num_s is None)
+    if (unit == "second" and num_s is not None and num_s.lower() in ("a", "an")) or (
+        unit == "second" and num_s is None
     ):
         return None  # "a second" is mostly the ordinal
     if num_s is None:
@@ -1097,19 +1109,11 @@ def _duration(m: re.Match[str], ctx: Context) -> Candidate | None:  # noqa: PLR0
         return None
     if vague and num_s.lower().strip() in ("some", "many", "numerous") and not plural:
         return None
-    if number is not None and number != 1 and not plural and m["hy"] != "-" and m["hy"] is not None:
-        # "five year low" is fine; "ten day" too; keep.
-        pass
     if number == 1 and plural and num_s.lower() in ("a", "an", "one") and post != "ago":
         return None
     if unit == "weekend" and num_s.lower() not in ("a", "one") and not plural:
         return None
-    if (
-        (post in _AGO_DATE
-        and post != "hence"
-        and post != "from now")
-        or post in ("from now", "hence")
-    ):
+    if post in _AGO_DATE:
         sign = 1 if post in ("from now", "hence") else -1
         if vague or number is None:
             return Candidate(start, end, "PAST_REF" if sign < 0 else "FUTURE_REF", reason=post)
@@ -1119,24 +1123,16 @@ def _duration(m: re.Match[str], ctx: Context) -> Candidate | None:  # noqa: PLR0
         return Candidate(start, end, value, mod=mod, reason=post)
     if post in ("before", "after", "later"):
         end = m.start("post") - 1
-    if post in ("or so",):
-        mod = "APPROX"
-    elif post == "or more":
-        mod = "EQUAL_OR_MORE"
-    elif post == "or less":
-        mod = "EQUAL_OR_LESS"
-    elif post in ("in a row", "running"):
-        pass
-    if num_s.lower() in ("a", "an") and not rel and not the and not m["mod"]:
-        if _SET_BEFORE.search(text, max(0, start - 12), start):
-            sb = re.search(
-                r"\b(once|twice|thrice|\w+[ \t]times)[ \t]{1,2}$",
-                text[max(0, start - 20) : start],
-                re.IGNORECASE,
-            )
-            if sb:
-                start = max(0, start - 20) + sb.start()
-            return Candidate(start, end, duration_value(1, code), "SET")
+    mod = {"or so": "APPROX", "or more": "EQUAL_OR_MORE", "or less": "EQUAL_OR_LESS"}.get(post, mod)
+    if (
+        num_s.lower() in ("a", "an")
+        and not (rel or the or m["mod"])
+        and _SET_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        times = _TIMES_BEFORE.search(text, max(0, start - 20), start)
+        if times:
+            start = times.start()
+        return Candidate(start, end, duration_value(1, code), "SET")
     if num_s.lower().startswith(("a couple", "couple")):
         number, mod = 2, mod or "APPROX"
     value = duration_value(number, code)
@@ -1147,7 +1143,8 @@ def _set_word(m: re.Match[str], ctx: Context) -> Candidate | None:
     word = m.group().lower().replace("-", "")
     values = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
               "annually": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M",
-              "biweekly": "P2W", "fortnightly": "P2W", "semiannually": "P6M", "biannually": "P6M"}  # fmt: skip
+              "biweekly": "P2W", "fortnightly": "P2W", "semiannually": "P6M",
+              "biannually": "P6M"}  # fmt: skip
     return Candidate(m.start(), m.end(), values[word], "SET")
 
 
@@ -1182,7 +1179,7 @@ _EVERY = (
 )
 
 
-# --- holidays ------------------------------------------------------------------------------------------
+# --- holidays ---------------------------------------------------------------------------
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:

@@ -126,31 +126,32 @@ def _numeric_rules() -> list[Rule]:
     ]
 
 
-def rules(language: str) -> tuple[Rule, ...]:
-    """The rules for a language (numeric dates only for a language without data).
+def _day_words(info: dict[str, Any]) -> dict[str, int]:
+    """The one- or two-word forms of today, yesterday and tomorrow, as day offsets."""
+    relative = info.get("relative-type", {})
+    words: dict[str, int] = {}
+    for key, offset in (("0 day ago", 0), ("1 day ago", -1), ("in 1 day", 1)):
+        for form in relative.get(key, []):
+            form_s = str(form).lower()
+            if re.fullmatch(r"[\w'’]+(?: [\w'’]+)?", form_s) and len(form_s) > 2:
+                words[form_s] = offset
+    return words
 
-    >>> [r.name for r in rules("xx")]
-    ['iso-date', 'dotted-date']
-    """
-    numeric = _numeric_rules()
-    if language not in _BARE_BEFORE:
-        return tuple(numeric)
-    info = _locale_info(language)
-    months = _forms(info, "month", minimum=3)
-    if language == "ru":
-        months.update(_russian_locative(months))
-    weekdays = _forms(info, "weekday", minimum=4)
-    month_alt = _alt(months)
-    weekday_alt = _alt(weekdays)
-    joiner = _JOINERS.get(language, "(?!)")
-    year_tail = _YEAR_TAIL.get(language, "")
-    year = r"(?P<y>(?:1[0-9]|20)\d\d)(?!\d)"
-    day = r"(?P<d>[12]\d|3[01]|0?[1-9])(?:\.|er|º|o|-?го|-?е)?"
-    b = r"(?<![\w])"
-    e = r"(?![\w])"
 
-    def full(m: re.Match[str], ctx: Context) -> Candidate | None:
-        month = months[m["m"].lower()]
+class _Language:
+    """The vocabulary of one language and the handlers that use it."""
+
+    def __init__(self, language: str, info: dict[str, Any]) -> None:
+        self.language = language
+        self.months = _forms(info, "month", minimum=3)
+        if language == "ru":
+            self.months.update(_russian_locative(self.months))
+        self.weekdays = _forms(info, "weekday", minimum=4)
+        self.day_words = _day_words(info)
+
+    def full(self, m: re.Match[str], ctx: Context) -> Candidate | None:
+        """A day and month, with or without a year; or a month and year."""
+        month = self.months[m["m"].lower()]
         if m["d"] is None:
             if m["y"] is None:
                 return None
@@ -167,17 +168,18 @@ def rules(language: str) -> tuple[Rule, ...]:
             alternative=None if other is None else other.isoformat(),
         )  # fmt: skip
 
-    def bare_month(m: re.Match[str], ctx: Context) -> Candidate | None:
-        month = months[m["m"].lower()]
+    def bare_month(self, m: re.Match[str], ctx: Context) -> Candidate | None:
+        """A month name after a preposition: the nearest such month."""
+        month = self.months[m["m"].lower()]
         anchor = ctx.anchor
         here = anchor.year * 12 + anchor.month - 1
         options = [(y, y * 12 + month - 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-        year_, _idx = min(options, key=lambda o: (abs(o[1] - here), o[1] > here))
-        start = m.start("m")
-        return Candidate(start, m.end(), f"{year_:04d}-{month:02d}", reason="nearest")
+        year, _index = min(options, key=lambda o: (abs(o[1] - here), o[1] > here))
+        return Candidate(m.start("m"), m.end(), f"{year:04d}-{month:02d}", reason="nearest")
 
-    def weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
-        wd = weekdays[m["w"].lower()]
+    def weekday(self, m: re.Match[str], ctx: Context) -> Candidate | None:
+        """A weekday name: the nearest such day."""
+        wd = self.weekdays[m["w"].lower()]
         anchor = ctx.anchor
         back = (anchor.isoweekday() - wd) % 7
         date = (
@@ -185,63 +187,76 @@ def rules(language: str) -> tuple[Rule, ...]:
         )
         return Candidate(m.start(), m.end(), date.isoformat(), reason="nearest")
 
-    def year_rule(m: re.Match[str], ctx: Context) -> Candidate | None:
+    def year(self, m: re.Match[str], ctx: Context) -> Candidate | None:
+        """A year after a preposition or the word for year."""
         value = int(m["y"])
         if value > ctx.anchor.year + 100:
             return None
         return Candidate(m.start("y"), m.end(), f"{value:04d}")
 
-    relative = info.get("relative-type", {})
-    day_words: dict[str, int] = {}
-    for key, offset in (("0 day ago", 0), ("1 day ago", -1), ("in 1 day", 1)):
-        for form in relative.get(key, []):
-            form_s = str(form).lower()
-            if re.fullmatch(r"[\w'’]+(?: [\w'’]+)?", form_s) and len(form_s) > 2:
-                day_words[form_s] = offset
-
-    def day_word(m: re.Match[str], ctx: Context) -> Candidate | None:
+    def day_word(self, m: re.Match[str], ctx: Context) -> Candidate | None:
+        """Today, yesterday or tomorrow."""
         word = m.group().lower()
-        if language == "de" and m.group()[0].isupper() and word == "morgen":
+        if self.language == "de" and m.group()[0].isupper() and word == "morgen":
             return None  # der Morgen: the morning
-        if (
-            language == "es"
-            and word == "mañana"
-            and re.match(r"[ \t]de[ \t]", ctx.text[m.end() : m.end() + 4])
-        ):
+        after = ctx.text[m.end() : m.end() + 4]
+        if self.language == "es" and word == "mañana" and re.match(r"[ \t]de[ \t]", after):
             return None  # la mañana de ...: the morning
-        date = ctx.anchor + dt.timedelta(days=day_words[word])
+        date = ctx.anchor + dt.timedelta(days=self.day_words[word])
         return Candidate(m.start(), m.end(), date.isoformat())
 
+
+def rules(language: str) -> tuple[Rule, ...]:
+    """The rules for a language (numeric dates only for a language without data).
+
+    >>> [r.name for r in rules("xx")]
+    ['iso-date', 'dotted-date']
+    """
+    numeric = _numeric_rules()
+    if language not in _BARE_BEFORE:
+        return tuple(numeric)
+    lang = _Language(language, _locale_info(language))
+    month_alt = _alt(lang.months)
+    weekday_alt = _alt(lang.weekdays)
+    joiner = _JOINERS.get(language, "(?!)")
+    year_tail = _YEAR_TAIL.get(language, "")
+    year = r"(?P<y>(?:1[0-9]|20)\d\d)(?!\d)"
+    day = r"(?P<d>[12]\d|3[01]|0?[1-9])(?:\.|er|º|o|-?го|-?е)?"
+    b = r"(?<![\w])"
+    e = r"(?![\w])"
     flags = re.IGNORECASE
     found: list[Rule] = [
         Rule(
             "lang-full-date",
             rf"{b}(?:(?:{weekday_alt}),?{_})?{day}{_}{{1,2}}(?:{joiner}{_})?(?P<m>{month_alt}){e}"
             rf"(?:,?{_}(?:{joiner}{_})?{year}{year_tail})?",
-            full,
+            lang.full,
             flags=flags,
         ),
         Rule(
             "lang-month-year",
             rf"{b}(?P<d>(?!))?(?P<m>{month_alt}){e}\.?{_}(?:{joiner}{_})?{year}{year_tail}",
-            full,
+            lang.full,
             flags=flags,
         ),
         Rule(
             "lang-bare-month",
             rf"{b}{_BARE_BEFORE[language]}{_}(?P<m>{month_alt}){e}",
-            bare_month,
+            lang.bare_month,
             flags=flags,
         ),
         Rule(
             "lang-year",
             rf"{b}{_YEAR_BEFORE[language]}{_}{year}{year_tail}(?![\w%]|[.,]\d)",
-            year_rule,
+            lang.year,
             flags=flags,
         ),
     ]
     if weekday_alt:
-        found.append(Rule("lang-weekday", rf"{b}(?P<w>{weekday_alt}){e}", weekday, flags=flags))
-    if day_words:
-        found.append(Rule("lang-day-word", rf"{b}(?:{_alt(day_words)}){e}", day_word, flags=flags))
+        found.append(
+            Rule("lang-weekday", rf"{b}(?P<w>{weekday_alt}){e}", lang.weekday, flags=flags)
+        )
+    if lang.day_words:
+        pattern = rf"{b}(?:{_alt(lang.day_words)}){e}"
+        found.append(Rule("lang-day-word", pattern, lang.day_word, flags=flags))
     return tuple(found + numeric)

@@ -1,0 +1,1 @@
+"""The claim store: claims kept across transcripts and carried through verification."""
