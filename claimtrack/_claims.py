@@ -251,10 +251,7 @@ def _classify(
     dated = [t for t in times if _is_dated(t)]
     since = bool(_SINCE.search(sentence))
     documents = [r for r in references if r.kind in _DOCUMENT_KINDS]
-    attribution = _ATTRIBUTION.search(sentence)
-    if attribution and _FIRST_PERSON_SAID.search(sentence[: attribution.end()]):
-        attribution = None
-    attributed_to = _speaker_of(sentence, attribution, actors) if attribution else None
+    attributed_to = _attributed_to(sentence, actors)
     clause = main_clause(_FRAME.sub("", sentence, count=1))
     past_anywhere = bool(_PAST.search(sentence))
     question = sentence.rstrip().endswith("?")
@@ -284,7 +281,11 @@ def _classify(
         kind = ClaimKind.ATTRIBUTION
     elif features["commitment"]:
         kind = ClaimKind.COMMITMENT
+    elif any(r.identifier for r in documents):
+        kind = ClaimKind.REFERENCE
     elif dated and not since and (features["past"] or features["perfect"]):
+        kind = ClaimKind.EVENT
+    elif dated and clause.tense == "future":
         kind = ClaimKind.EVENT
     elif documents:
         kind = ClaimKind.REFERENCE
@@ -297,16 +298,51 @@ def _classify(
     return kind, features, attributed_to
 
 
-def _speaker_of(sentence: str, match: re.Match[str], actors: list[Actor]) -> str | None:
-    """Whose words a reporting verb reports: the last actor named before it."""
-    before = sentence[: match.start()]
-    subject = re.sub(r"\s+(?:who|which|that)\s*$", "", before.rstrip(" ,"))
-    named = [a for a in actors if a.text and a.text in subject]
-    if named:
-        best = max(named, key=lambda a: subject.rfind(a.text or ""))
-        return best.name if best.type == "person" else (best.text or best.name)
-    if re.search(r"\b(?:we|i|you)\s*$", subject, re.I):
+_RELATIVE_SUBJECT = re.compile(r",?\s(?:who|which|that)\s*$")
+_CLAUSE_START = re.compile(r".*[,;:–—]\s", re.S)
+_NAME_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:\s(?:of\s)?[A-Z][\w'’.\-]*)*")
+_PRONOUN = re.compile(r"^(?:i|we|you|he|she|it|they|this|that)$", re.I)
+
+
+_ACCORDING_TO = re.compile(
+    r"\baccording to\s(?:the\s)?(?P<source>[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*)*)"
+)
+
+
+def _attributed_to(sentence: str, actors: list[Actor]) -> str | None:
+    """Whose words a sentence reports, if it reports anyone's."""
+    according = _ACCORDING_TO.search(sentence)
+    if according is not None:
+        return according.group("source")
+    attribution = _ATTRIBUTION.search(sentence)
+    if attribution is None or _FIRST_PERSON_SAID.search(sentence[: attribution.end()]):
         return None
+    return _speaker_of(sentence, attribution, actors)
+
+
+def _speaker_of(sentence: str, match: re.Match[str], actors: list[Actor]) -> str | None:
+    """Whose words a reporting verb reports: the subject of the verb.
+
+    ``James Mattis, who has said`` reports Mattis; ``the Russian Defence Ministry
+    reported`` the ministry; ``we have said`` nobody else.
+    """
+    before = sentence[: match.start()].rstrip()
+    relative = _RELATIVE_SUBJECT.search(before)
+    if relative is not None:
+        before = before[: relative.start()].rstrip(" ,")
+        # The antecedent: the last person or name just before the relative pronoun.
+        named = [a for a in actors if a.text and before.endswith(a.text)]
+        if named:
+            return named[-1].name if named[-1].type == "person" else named[-1].text
+    subject = _CLAUSE_START.sub("", before).strip()
+    if not subject or _PRONOUN.match(subject):
+        return None
+    persons = [a for a in actors if a.type == "person" and a.text and a.text in subject]
+    if persons:
+        return persons[-1].name
+    runs = _NAME_RUN.findall(subject)
+    if runs:
+        return str(max(runs, key=len))
     return None
 
 

@@ -139,6 +139,72 @@ class TestKinds:
             extract_claims(t, threshold=2.0)
 
 
+DEBATE = """October 9, 2016
+
+Presidential debate
+
+RADDATZ: Good evening. Secretary Clinton, the first question goes to you.
+
+CLINTON: Thank you. Well, I think it's very important for us to be good. We have created \
+15 million new jobs since the Great Recession. The unemployment rate fell to 4.9 percent in August.
+
+TRUMP: Well, I actually agree with that. Our inner cities are a disaster.
+
+RADDATZ: Mr. Trump, will you release your tax returns?
+
+TRUMP: I will release them when the audit is finished. I paid hundreds of millions of \
+dollars in taxes.
+
+CLINTON: He paid zero in federal income taxes, according to the New York Times.
+"""
+
+BRIEFING = """Press briefing by the Foreign Ministry spokeswoman, 15 January 2018
+
+Maria Zakharova: Good afternoon. On January 12, the Russian Defence Ministry reported that 37 \
+militants were killed near Idlib. About 1.2 million refugees have returned since 2016.
+
+Question: Will the ministers meet next week?
+
+Maria Zakharova: Sergey Lavrov will meet Rex Tillerson on January 23 in Paris. The UN General \
+Assembly adopted resolution 72/191 on December 19.
+"""
+
+
+class TestLayouts:
+    """Transcripts in other layouts: a debate with capitals, a press briefing."""
+
+    def test_debate(self) -> None:
+        """Speakers in capitals; opinion, greetings and questions are left out."""
+        claims = extract_claims(parse_transcript(DEBATE))
+        assert [
+            ("Clinton", "quantity", 15_000_000, "2016-10-09"),
+            ("Clinton", "event", 4.9, "2016-08"),
+            ("Trump", "quantity", 200_000_000, "2016-10-09"),
+            ("Clinton", "attribution", 0, "2016-10-09"),
+        ] == [
+            (
+                c.speaker,
+                c.kind.value,
+                c.quantities[0].value if c.quantities else None,
+                c.time.value if c.time else None,
+            )
+            for c in claims
+        ]
+        assert "New York Times" == claims[-1].attributed_to
+
+    def test_briefing(self) -> None:
+        """A press briefing: attribution to a ministry, a scheduled event, a resolution."""
+        claims = extract_claims(parse_transcript(BRIEFING))
+        found = [(c.kind.value, c.attributed_to, c.time.value if c.time else None) for c in claims]
+        assert [
+            ("attribution", "Russian Defence Ministry", "2018-01-12"),
+            ("quantity", None, "2016"),
+            ("event", None, "2018-01-23"),
+            ("reference", None, "2017-12-19"),
+        ] == found
+        assert ["72/191"] == [r.identifier for r in claims[-1].references]
+
+
 class TestProperties:
     """Extraction never raises and always slices."""
 

@@ -79,6 +79,7 @@ _NUMBER = re.compile(
     re.I,
 )
 _MAX_DIGITS = 18
+_VAGUE_SCALE = re.compile(r"\sof\s(thousands|millions|billions)\b(?=\sof\b)", re.I)
 _VAGUE = {
     "dozens": 24,
     "hundreds": 200,
@@ -195,6 +196,8 @@ def find_quantities(
             (n0 > 0 and _GLUED.match(text, n0 - 1)) or _NUMBERED.search(text, max(0, n0 - 16), n0)
         ):
             continue
+        if out and n0 < (out[-1].end or 0):
+            continue  # inside the previous quantity ("hundreds of millions of")
         quantity = _quantity(text, match, stop)
         if quantity is not None:
             out.append(quantity)
@@ -204,9 +207,14 @@ def find_quantities(
 def _quantity(text: str, match: re.Match[str], stop: int) -> Quantity | None:
     groups = match.groupdict()
     value: int | float
+    n0, n1 = match.span("number")
     if groups["vague"]:
         value = _VAGUE[groups["vague"].lower()]
         mod = "approx"
+        scaled = _VAGUE_SCALE.match(text, n1, stop)
+        if scaled is not None:  # "hundreds of millions of"
+            value = value * _SCALES[scaled.group(1).lower()[:-1]]
+            n1 = scaled.end()
     elif groups["words"]:
         parsed = _words_value(groups["words"])
         if parsed is None:
@@ -224,7 +232,6 @@ def _quantity(text: str, match: re.Match[str], stop: int) -> Quantity | None:
     scale = groups["scale"] or groups["wscale"]
     if scale:
         value = value * _SCALES[scale.lower()]
-    n0, n1 = match.span("number")
     unit: str | None
     if groups["percent"] or groups["wpercent"]:
         unit = "percent"

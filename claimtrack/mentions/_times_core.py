@@ -212,7 +212,11 @@ _NOT_PAST = frozenset(
         "scheduled", "expected", "intended", "supposed", "proposed", "anticipated",
     }
 )  # fmt: skip
-_HAVE_VBN = frozenset({"has", "have", "had", "'ve", "’ve", "hasn't", "haven't"})
+_STRONG = frozenset(
+    {"will", "won't", "'ll", "’ll", "shall", "gonna", "would", "was", "were", "did", "didn't",
+     "had", "has", "have", "hasn't", "haven't", "'ve", "’ve", "been", "ago", "is", "are", "am"}
+)  # fmt: skip
+_PASSIVE = re.compile(r"(?<![\w'’])(?:be|been|being|to|is|are|am|'s|’s)[ \t]{1,2}$", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[.!?;]\s|\n|[.!?]$")
 _ABBREV = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -254,47 +258,48 @@ class Context:
         m = _WORD_BEFORE.search(self.text, max(0, dot - 6), dot)
         return bool(m) and m is not None and m.group(1).lower() in _ABBREV
 
-    def tense(self, start: int, end: int) -> str | None:
+    def tense(self, start: int, end: int) -> tuple[str | None, bool]:
         """The tense of the verb nearest to ``start:end`` in its sentence.
 
         Returns ``"past"`` (past and present perfect), ``"future"`` (will, going to,
-        plans to ...), ``"present"`` or ``None`` when the sentence gives no cue.
+        plans to ...), ``"present"`` or ``None`` when the sentence gives no cue, and
+        whether the cue is an auxiliary (strong) rather than a verb form (weak).
         """
         left, right = self.sentence(start, end)
-        best: tuple[int, str] | None = None
-        for m in _CUE.finditer(self.text, left, right):
+        text = self.text
+        best: tuple[int, str, bool] | None = None
+        for m in _CUE.finditer(text, left, right):
             if start <= m.start() < end:
                 continue
             word = m.group().lower()
             kind = m.lastgroup or "present"
-            if kind == "past" and word.endswith("ed") and word in _NOT_PAST:
-                continue
-            if (
-                kind == "past"
-                and m.group()[0].isupper()
-                and word.endswith("ed")
-                and m.start() > left
-            ):
-                continue  # a proper name (United, ...)
-            if kind == "past" and word in _HAVE_VBN:
-                kind = "past"
+            strong = word in _STRONG
+            if kind == "past" and not strong:
+                if word in _NOT_PAST or (m.group()[0].isupper() and m.start() > left):
+                    continue  # an adjective, or a proper name (United, ...)
+                if _PASSIVE.search(text, max(left, m.start() - 8), m.start()):
+                    continue  # "will be held", "to be signed": the auxiliary decides
             distance = start - m.end() if m.end() <= start else m.start() - end
             if m.start() >= end:
                 distance += 2  # a verb before the expression governs it more often
             if best is None or distance < best[0]:
-                best = (distance, kind)
-        return None if best is None else best[1]
+                best = (distance, kind, strong)
+        return (None, False) if best is None else (best[1], best[2])
 
     def direction(self, start: int, end: int) -> tuple[int, str]:
         """-1 (before the anchor), +1 (after) or 0 (unknown), with the reason."""
-        tense = self.tense(start, end)
+        return self.direction_strength(start, end)[:2]
+
+    def direction_strength(self, start: int, end: int) -> tuple[int, str, bool]:
+        """As :meth:`direction`, and whether an auxiliary (strong cue) decided it."""
+        tense, strong = self.tense(start, end)
         if tense == "past":
-            return -1, "tense=past"
+            return -1, "tense=past", strong
         if tense == "future":
-            return 1, "tense=future"
+            return 1, "tense=future", strong
         if tense == "present":
-            return 0, "tense=present"
-        return 0, "tense=none"
+            return 0, "tense=present", strong
+        return 0, "tense=none", False
 
     def shifted(self, **delta: int) -> dt.date | None:
         """The anchor moved by a relativedelta."""

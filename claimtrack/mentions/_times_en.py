@@ -78,6 +78,10 @@ def _year(group: str) -> str:
     return rf"(?P<{group}>(?:1[0-9]|20)\d\d)(?:(?!\d)|(?=[0-2]?\d:[0-5]\d))"
 
 
+_FAR_DAYS = 240
+_NEAR_DAYS = 100
+_FAR_MONTHS = 8
+_NEAR_MONTHS = 4
 _DEADLINE = re.compile(
     r"(?<![\w])(?:to|by|until|till|through|before|effective|payable|expires?|expired|due|record"
     r"|deadline|starting|beginning|in|on)[ \t]{1,2}$",
@@ -95,7 +99,7 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _resolve_day(
-    ctx: Context, month: int, day: int, direction: int
+    ctx: Context, month: int, day: int, direction: int, *, weak: bool = False
 ) -> tuple[dt.date, dt.date | None] | None:
     """The date of a year-less day, and the other reading when the tense gave none."""
     anchor = ctx.anchor
@@ -106,6 +110,14 @@ def _resolve_day(
         return None
     past = [d for d in options if d <= anchor]
     future = [d for d in options if d >= anchor]
+    if weak and past and future:
+        # A verb form (not an auxiliary) is a weak cue: it does not send a date
+        # most of a year away when the other reading is a few weeks off.
+        back, ahead = (anchor - past[-1]).days, (future[0] - anchor).days
+        if direction < 0 and back > _FAR_DAYS and ahead < _NEAR_DAYS:
+            direction = 1
+        elif direction > 0 and ahead > _FAR_DAYS and back < _NEAR_DAYS:
+            direction = -1
     if direction < 0 and past:
         return past[-1], None
     if direction > 0 and future:
@@ -115,13 +127,19 @@ def _resolve_day(
     return nearest, (other[0] if other else None)
 
 
-def _resolve_month(ctx: Context, month: int, direction: int) -> tuple[int, int | None]:
+def _resolve_month(
+    ctx: Context, month: int, direction: int, *, weak: bool = False
+) -> tuple[int, int | None]:
     """The year of a year-less month, and the other year when the tense gave none."""
     anchor = ctx.anchor
     here = anchor.year * 12 + anchor.month - 1
     options = [(y, y * 12 + month - 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     past = [(y, here - idx) for y, idx in options if idx <= here]
     future = [(y, idx - here) for y, idx in options if idx >= here]
+    if weak and direction < 0 and past[-1][1] > _FAR_MONTHS and future[0][1] < _NEAR_MONTHS:
+        direction = 1
+    elif weak and direction > 0 and future[0][1] > _FAR_MONTHS and past[-1][1] < _NEAR_MONTHS:
+        direction = -1
     if direction < 0:
         return past[-1][0], None
     if direction > 0:
@@ -154,11 +172,13 @@ def _date_direction(ctx: Context, start: int, end: int) -> tuple[int, str]:
     speaks of the deadline being set, not of when it falls: the nearest reading is
     kept unless the sentence points to the future.
     """
-    direction, reason = ctx.direction(start, end)
+    direction, reason, strong = ctx.direction_strength(start, end)
     if direction < 0 and _DEADLINE.search(ctx.text, max(0, start - 14), start):
         word = ctx.text[max(0, start - 14) : start].split()[-1].lower()
         if word not in ("in", "on"):
             return 0, f"{reason};deadline"
+    if direction and not strong:
+        reason += ";weak"
     return direction, reason
 
 
@@ -244,7 +264,7 @@ def _month_date(m: re.Match[str], ctx: Context) -> Candidate | None:
             ]
             if fits:
                 return Candidate(start, end, fits[0].isoformat(), reason="weekday")
-        resolved = _resolve_day(ctx, month, day, direction)
+        resolved = _resolve_day(ctx, month, day, direction, weak=reason.endswith(";weak"))
         if resolved is None:
             return None
         date, other = resolved
@@ -255,7 +275,7 @@ def _month_date(m: re.Match[str], ctx: Context) -> Candidate | None:
     if year_s is not None:
         return Candidate(start, end, f"{int(year_s):04d}-{month:02d}")
     direction, reason = _date_direction(ctx, start, end)
-    year, other_year = _resolve_month(ctx, month, direction)
+    year, other_year = _resolve_month(ctx, month, direction, weak=reason.endswith(";weak"))
     return Candidate(
         start, end, f"{year:04d}-{month:02d}", reason=reason,
         alternative=f"{other_year:04d}-{month:02d}" if other_year else None,
