@@ -274,6 +274,7 @@ def _classify(
     }
     if question and not presupposed:
         return None, features, None
+    past_or_perfect = bool(features["past"] or features["perfect"])
     kind: ClaimKind
     if presupposed:
         kind = ClaimKind.EVENT
@@ -283,9 +284,7 @@ def _classify(
         kind = ClaimKind.COMMITMENT
     elif any(r.identifier for r in documents):
         kind = ClaimKind.REFERENCE
-    elif dated and not since and (features["past"] or features["perfect"]):
-        kind = ClaimKind.EVENT
-    elif dated and clause.tense == "future":
+    elif dated and (clause.tense == "future" or (not since and past_or_perfect)):
         kind = ClaimKind.EVENT
     elif documents:
         kind = ClaimKind.REFERENCE
@@ -313,7 +312,7 @@ def _attributed_to(sentence: str, actors: list[Actor]) -> str | None:
     """Whose words a sentence reports, if it reports anyone's."""
     according = _ACCORDING_TO.search(sentence)
     if according is not None:
-        return according.group("source")
+        return _without_full_stop(according.group("source"))
     attribution = _ATTRIBUTION.search(sentence)
     if attribution is None or _FIRST_PERSON_SAID.search(sentence[: attribution.end()]):
         return None
@@ -342,8 +341,14 @@ def _speaker_of(sentence: str, match: re.Match[str], actors: list[Actor]) -> str
         return persons[-1].name
     runs = _NAME_RUN.findall(subject)
     if runs:
-        return str(max(runs, key=len))
+        return _without_full_stop(max(runs, key=len))
     return None
+
+
+def _without_full_stop(name: str) -> str:
+    """``New York Times.`` is ``New York Times``; ``U.S.`` keeps its dots."""
+    last = name.rsplit(" ", 1)[-1]
+    return name[:-1] if last.endswith(".") and last.count(".") == 1 else name
 
 
 def _governing_time(times: list[TimeValue]) -> TimeValue | None:
