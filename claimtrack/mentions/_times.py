@@ -179,7 +179,7 @@ def _track_quarter(
         and cand.value == f"{ctx.anchor.year - 1:04d}"
         and _YEAR_AGO.search(ctx.text, cand.start, cand.end)
     ):
-        cand.value = f"{quarter[1] - 1:04d}-Q{quarter[2]}"
+        cand.value = f"{cand.value}-Q{quarter[2]}"
         cand.reason = "year-ago quarter"
     return quarter
 

@@ -99,7 +99,7 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _resolve_day(
-    ctx: Context, month: int, day: int, direction: int, *, weak: bool = False
+    ctx: Context, month: int, day: int, direction: int, *, weak: bool = False, later: bool = False
 ) -> tuple[dt.date, dt.date | None] | None:
     """The date of a year-less day, and the other reading when the tense gave none."""
     anchor = ctx.anchor
@@ -122,13 +122,13 @@ def _resolve_day(
         return past[-1], None
     if direction > 0 and future:
         return future[0], None
-    nearest = min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
+    nearest = min(options, key=lambda d: (abs((d - anchor).days), (d > anchor) != later))
     other = [d for d in (past[-1:] + future[:1]) if d != nearest]
     return nearest, (other[0] if other else None)
 
 
 def _resolve_month(
-    ctx: Context, month: int, direction: int, *, weak: bool = False
+    ctx: Context, month: int, direction: int, *, weak: bool = False, later: bool = False
 ) -> tuple[int, int | None]:
     """The year of a year-less month, and the other year when the tense gave none."""
     anchor = ctx.anchor
@@ -144,7 +144,7 @@ def _resolve_month(
         return past[-1][0], None
     if direction > 0:
         return future[0][0], None
-    best = min(options, key=lambda o: (abs(o[1] - here), o[1] > here))
+    best = min(options, key=lambda o: (abs(o[1] - here), (o[1] > here) != later))
     others = [y for y, _gap in (past[-1], future[0]) if y != best[0]]
     return best[0], (others[0] if others else None)
 
@@ -264,7 +264,9 @@ def _month_date(m: re.Match[str], ctx: Context) -> Candidate | None:
             ]
             if fits:
                 return Candidate(start, end, fits[0].isoformat(), reason="weekday")
-        resolved = _resolve_day(ctx, month, day, direction, weak=reason.endswith(";weak"))
+        resolved = _resolve_day(
+            ctx, month, day, direction, weak=reason.endswith(";weak"), later="deadline" in reason
+        )
         if resolved is None:
             return None
         date, other = resolved
@@ -275,7 +277,9 @@ def _month_date(m: re.Match[str], ctx: Context) -> Candidate | None:
     if year_s is not None:
         return Candidate(start, end, f"{int(year_s):04d}-{month:02d}")
     direction, reason = _date_direction(ctx, start, end)
-    year, other_year = _resolve_month(ctx, month, direction, weak=reason.endswith(";weak"))
+    year, other_year = _resolve_month(
+        ctx, month, direction, weak=reason.endswith(";weak"), later="deadline" in reason
+    )
     return Candidate(
         start, end, f"{year:04d}-{month:02d}", reason=reason,
         alternative=f"{other_year:04d}-{month:02d}" if other_year else None,
@@ -557,13 +561,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
         direction, reason = ctx.direction(start, end)
         date, other_d = _resolve_weekday(ctx, weekday, direction)
         other = other_d.isoformat() if other_d else None
-    value = date.isoformat()
-    type_ = "DATE"
-    if pod:
-        value += f"T{PARTS_OF_DAY[pod.lower()]}"
-        other = other + f"T{PARTS_OF_DAY[pod.lower()]}" if other else None
-        type_ = "TIME"
-    return Candidate(start, end, value, type_, reason=reason, alternative=other)
+    # TempEval-3 annotators date "Friday night" by its day alone; so do we.
+    return Candidate(start, end, date.isoformat(), reason=reason, alternative=other)
 
 
 _WEEKDAY = (
