@@ -15,6 +15,7 @@ from claimtrack._claims import DEFAULT_THRESHOLD, extract_claims
 from claimtrack._model import Claim, Transcript
 from claimtrack._read import decode, parse_transcript, read_transcript
 from claimtrack._serialize import claim_to_dict, write_jsonl
+from claimtrack.batch._cli import register as register_batch_commands
 from claimtrack.exceptions import ClaimtrackError
 from claimtrack.store._cli import register as register_store_commands
 
@@ -55,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     extract.set_defaults(handler=_extract)
     register_store_commands(commands)
+    register_batch_commands(commands)
     extract.add_argument(
         "--threshold",
         type=float,

@@ -1,0 +1,1 @@
+"""Corpus-scale runs: many transcripts, in parallel, resumable."""
