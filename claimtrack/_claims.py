@@ -268,7 +268,7 @@ def _classify(
         "attribution": float(attributed_to is not None),
         "commitment": float(bool(_COMMITMENT.search(sentence)) and bool(dated)),
         "pledge": float(bool(_COMMITMENT.search(sentence)) and not dated),
-        "opinion": float(bool(_OPINION.search(sentence) or _COPULA_OPINION.search(sentence))),
+        "opinion": float(attributed_to is None and _all_opinion(sentence)),
         "rhetoric": float(bool(_RHETORIC.search(sentence))),
         "question": float(question and not presupposed),
         "presupposed": float(presupposed),
@@ -319,6 +319,17 @@ def _attributed_to(sentence: str, actors: list[Actor]) -> str | None:
     if attribution is None or _FIRST_PERSON_SAID.search(sentence[: attribution.end()]):
         return None
     return _speaker_of(sentence, attribution, actors)
+
+
+_CLAUSE_BREAK = re.compile(r"\s[–—]\s|;\s|:\s")
+
+
+def _all_opinion(sentence: str) -> bool:
+    """Whether every clause of a sentence voices an opinion (so no clause is factual)."""
+    return all(
+        _OPINION.search(clause) or _COPULA_OPINION.search(clause)
+        for clause in _CLAUSE_BREAK.split(sentence)
+    )
 
 
 def _speaker_of(sentence: str, match: re.Match[str], actors: list[Actor]) -> str | None:
