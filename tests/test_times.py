@@ -193,6 +193,18 @@ class TestValues:
         ]
 
 
+class TestReferenceTime:
+    def test_year_ago_quarter(self) -> None:
+        """After a quarter, `a year ago` is the same quarter a year before."""
+        text = "Profit rose in the third quarter, from $5 million a year ago."
+        assert ["2017-Q3", "2016-Q3"] == _values(text)
+
+    def test_that_year(self) -> None:
+        """`that year` and `the following year` count from the last year written out."""
+        text = "He arrived in 1995 and left that year; the following year he returned."
+        assert ["1995", "1995", "1996"] == _values(text)
+
+
 class TestTense:
     def test_weekday_past(self) -> None:
         """A weekday in a past-tense sentence is the one before the anchor."""
@@ -280,6 +292,25 @@ class TestPrecision:
     def test_may_month_with_context(self) -> None:
         """`in May` is a month while the modal `may` is not."""
         assert ["2017-05"] == _values("It happened in May, but it may happen again.")
+
+    def test_age_is_no_duration(self) -> None:
+        """An age (`37 years old`, `a 6-year-old`) is not a duration."""
+        assert [] == _values("Howes, 37 years old, and a 6-year-old boy.")
+
+    def test_rate_is_no_set(self) -> None:
+        """`a week` in a rate is not a time, while `twice a week` is a set."""
+        assert [("twice a week", "P1W")] == [
+            (t.text, t.value)
+            for t in find_times("four flights a week, meeting twice a week", anchor=ANCHOR)
+        ]
+
+    def test_so_far_mid_sentence(self) -> None:
+        """`So far,` opening a sentence is the present; `has so far` qualifies the verb."""
+        assert ["PRESENT_REF"] == _values("So far, we have failed. It has so far held.")
+
+    def test_title_this_week(self) -> None:
+        """A capitalised title such as ABC's "This Week" is no date."""
+        assert [] == _values('He spoke on ABC\'s "This Week" program.')
 
     def test_year_range(self) -> None:
         """A bare 4-digit number is a year only in a plausible range and context."""

@@ -58,9 +58,7 @@ _AFTER = re.compile(r"(?<![\w])after[ \t]{1,2}$", re.IGNORECASE)
 _OR_LATER = re.compile(r"[ \t]or[ \t](?P<w>later|earlier|after|before|so)(?![\w])", re.IGNORECASE)
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 _QUARTER_REACH = 600
-_YEAR_AGO = re.compile(
-    r"year[ \t](?:ago|earlier|before)|year-(?:ago|earlier)|last[ \t]year", re.IGNORECASE
-)
+_YEAR_AGO = re.compile(r"year[ \t](?:ago|earlier|before)|year-(?:ago|earlier)", re.IGNORECASE)
 _MODIFIABLE = re.compile(r"\d{2,4}(?:-(?:\d\d|W\d\d|Q\d|H\d|SP|SU|FA|WI))?(?:-\d\d)?")
 
 
@@ -164,6 +162,26 @@ def _select(found: list[Candidate], size: int) -> list[Candidate]:
     return kept
 
 
+def _track_year(cand: Candidate, text: str, named: int | None) -> int | None:
+    """Resolve ``that year`` and ``the following year`` against the last year written out.
+
+    Returns the year to remember for the following expressions.
+    """
+    reason = cand.reason or ""
+    if reason.startswith("anaphoric"):
+        offset = int(reason[len("anaphoric") :])
+        if named is not None:
+            cand.value = f"{named + offset:04d}"
+            cand.reason = f"relative to {named}"
+        else:
+            cand.reason = "relative to the anchor"
+        return named
+    year = cand.value[:4]
+    if cand.type in ("DATE", "TIME") and year.isdigit() and year in text[cand.start : cand.end]:
+        return int(year)
+    return named
+
+
 def _track_quarter(
     cand: Candidate, ctx: Context, quarter: tuple[int, int, int] | None
 ) -> tuple[int, int, int] | None:
@@ -197,7 +215,10 @@ def _refine(cand: Candidate, ctx: Context, floor: int, ceiling: int, *, english:
         m = _MOD_PREFIX.search(text, max(floor, cand.start - 30), cand.start)
         if m is not None:
             word = re.sub(r"\s+", " ", (m["m"] or m["p"] or "").lower())
-            cand.mod = "APPROX" if m["a"] else _MODS.get(word)
+            if m["a"] and not text[cand.start].isdigit():
+                cand.mod = None  # "get around Wednesday's ruling": a particle, not "about"
+            else:
+                cand.mod = "APPROX" if m["a"] else _MODS.get(word)
             if cand.mod is not None:
                 cand.start = m.start()
         tail = _OR_LATER.match(text, cand.end)
@@ -261,10 +282,12 @@ def find_times(
     result: list[TimeValue] = []
     floor = 0
     quarter: tuple[int, int, int] | None = None  # (end offset, year, quarter) of the last quarter
+    named_year: int | None = None  # the last year written out
     for index, cand in enumerate(kept):
         ceiling = kept[index + 1].start if index + 1 < len(kept) else len(text)
         if english:
             quarter = _track_quarter(cand, ctx, quarter)
+            named_year = _track_year(cand, text, named_year)
         _refine(cand, ctx, floor, ceiling, english=english)
         cand.start = max(cand.start, floor)  # a modifier may not reach into the previous one
         floor = cand.end

@@ -5,6 +5,7 @@ Private helpers of :mod:`claimtrack.mentions._times`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -230,11 +231,21 @@ _WORD_BEFORE = re.compile(r"([\w.]{1,6})$")
 class Context:
     """The text being tagged and its anchor, with a cached look at sentences."""
 
-    __slots__ = ("anchor", "text")
+    __slots__ = ("_cues", "anchor", "text")
 
     def __init__(self, text: str, anchor: dt.date) -> None:
         self.text = text
         self.anchor = anchor
+        self._cues: list[tuple[int, int, str, str]] | None = None
+
+    def _cue_list(self) -> list[tuple[int, int, str, str]]:
+        """Every tense cue of the text (start, end, kind, word), found once on first use."""
+        if self._cues is None:
+            self._cues = [
+                (m.start(), m.end(), m.lastgroup or "present", m.group().lower())
+                for m in _CUE.finditer(self.text)
+            ]
+        return self._cues
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """Bounds of the sentence around ``start:end`` (at most a window each side)."""
@@ -268,23 +279,31 @@ class Context:
         left, right = self.sentence(start, end)
         text = self.text
         best: tuple[int, str, bool] | None = None
-        for m in _CUE.finditer(text, left, right):
-            if start <= m.start() < end:
+        strong_kinds: set[str] = set()
+        cues = self._cue_list()
+        for index in range(bisect.bisect_left(cues, (left,)), len(cues)):
+            cue_start, cue_end, kind, word = cues[index]
+            if cue_end > right:
+                break
+            if start <= cue_start < end:
                 continue
-            word = m.group().lower()
-            kind = m.lastgroup or "present"
             strong = word in _STRONG
             if kind == "past" and not strong:
-                if word in _NOT_PAST or (m.group()[0].isupper() and m.start() > left):
+                if word in _NOT_PAST or (text[cue_start].isupper() and cue_start > left):
                     continue  # an adjective, or a proper name (United, ...)
-                if _PASSIVE.search(text, max(left, m.start() - 8), m.start()):
+                if _PASSIVE.search(text, max(left, cue_start - 8), cue_start):
                     continue  # "will be held", "to be signed": the auxiliary decides
-            distance = start - m.end() if m.end() <= start else m.start() - end
-            if m.start() >= end:
+            if strong and kind != "present":
+                strong_kinds.add(kind)
+            distance = start - cue_end if cue_end <= start else cue_start - end
+            if cue_start >= end:
                 distance += 2  # a verb before the expression governs it more often
             if best is None or distance < best[0]:
                 best = (distance, kind, strong)
-        return (None, False) if best is None else (best[1], best[2])
+        if best is None:
+            return None, False
+        # A verb form agreeing with the sentence's only kind of auxiliary is as good as it.
+        return best[1], best[2] or strong_kinds == {best[1]}
 
     def direction(self, start: int, end: int) -> tuple[int, str]:
         """-1 (before the anchor), +1 (after) or 0 (unknown), with the reason."""

@@ -339,8 +339,8 @@ _NUMBER_CONTEXT = frozenset(
         "code", "volume", "vol", "item", "annex", "decision", "decree", "bill", "highway",
         "about", "some", "nearly", "almost", "around", "approximately", "roughly", "than", "over",
         "under", "total", "totaled", "totalled", "exceeded", "reached", "of", "to", "and", "or",
-        "just", "only", "another", "additional", "extra", "least", "most", "the", "its", "their",
-        "his", "her", "our", "these", "those", "by", "down", "up", "cost", "costs", "dow",
+        "just", "only", "another", "additional", "extra", "least", "most", "these", "those",
+        "by", "down", "up", "cost", "costs", "dow",
         "index", "at", "top", "plus", "minus", "tel", "phone", "fax", "ext", "box", "zip",
         "us$", "usd", "eur", "rub", "rs", "units", "grade", "level", "size", "type", "class",
         "series", "version", "mark", "mk", "boeing", "airbus", "su", "tu", "mig", "f",
@@ -361,7 +361,8 @@ _STRONG_BEFORE = frozenset(
      "throughout", "year", "fiscal", "early", "late", "mid", "circa", "spring", "summer",
      "autumn", "fall", "winter", "end", "beginning", "start", "middle", "season", "within",
      "into", "for", "of", "between", "and", "to", "as", "than", "around", "about", "the",
-     "century", "decade", "half", "quarter", "back", "ca", "c"}
+     "century", "decade", "half", "quarter", "back", "ca", "c", "its", "his", "her", "their",
+     "our", "my", "your"}
 )  # fmt: skip
 _UNIT_AFTER = frozenset(
     {
@@ -646,27 +647,33 @@ _PHRASES: dict[str, tuple[str, str]] = {}
 for _w in ("now", "currently", "presently", "nowadays", "at present", "these days", "so far",
            "to date", "the present", "at the moment", "at this moment", "the present day",
            "the present time", "at this time", "right now", "thus far", "as yet",
-           "at this point", "at this stage", "this moment", "the moment", "today's"):  # fmt: skip
+           "at this point", "at this stage", "this moment", "the moment", "today's",
+           "current"):  # fmt: skip
     _PHRASES[_w] = ("PRESENT_REF", "DATE")
 for _w in ("recently", "recent", "lately", "the past", "in the past",
            "the other day", "some time ago", "long ago", "not long ago",
            "years ago", "months ago", "decades ago", "centuries ago", "weeks ago", "days ago",
-           "recent years", "recent months", "recent weeks", "recent days", "recent decades",
+           "recent years", "recent decades",
            "the past few years", "the old days", "once upon a time", "a while ago",
            "a long time ago", "more recently", "until recently", "the recent past"):  # fmt: skip
     _PHRASES[_w] = ("PAST_REF", "DATE")
 for _w in ("soon", "very soon", "shortly", "the future", "the near future", "the distant future",
-           "the foreseeable future", "the near term", "future", "the coming months",
-           "the coming years", "the coming weeks", "the coming days", "the coming decades",
-           "coming months", "coming years", "coming weeks", "coming days", "coming decades",
-           "the months ahead", "the years ahead", "the weeks ahead", "the days ahead",
+           "the foreseeable future", "the near term", "future",
            "a later date", "in due course", "sooner or later", "the long term",
            "the medium term", "the short term", "quite soon", "pretty soon"):  # fmt: skip
     _PHRASES[_w] = ("FUTURE_REF", "DATE")
-del _w
+# Vague stretches of time: "recent months", "the coming weeks", "the years ahead".
+for _u, _code in (("days", "PXD"), ("weeks", "PXW"), ("months", "PXM"), ("quarters", "PXM"),
+                  ("years", "PXY"), ("decades", "PXDE")):  # fmt: skip
+    for _w in (f"recent {_u}", f"the coming {_u}", f"coming {_u}", f"the {_u} ahead"):
+        _PHRASES.setdefault(_w, (_code, "DURATION"))
+del _w, _u, _code
 _PHRASE_ALT = "|".join(
     re.escape(p).replace(r"\ ", f"{_}") for p in sorted(_PHRASES, key=len, reverse=True)
 )
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"”’')]?[ \t]{0,2}|\n[ \t]{0,3})$")
+_NOT_CURRENT = frozenset({"account", "accounts", "affairs", "flow", "flows", "density", "of", "",
+                          "and", "is", "was", "in"})  # fmt: skip
 _NOT_AFTER_SOON = re.compile(
     r"[ \t]{1,2}(?:as|after|before|thereafter|afterwards|enough)\b", re.IGNORECASE
 )
@@ -690,6 +697,12 @@ def _phrase(m: re.Match[str], ctx: Context) -> Candidate | None:
             return None
     if key in ("the moment", "this moment") and not before.endswith(("at ", "for ", "til ")):
         return None
+    if key in ("so far", "thus far") and not _SENTENCE_START.search(text, max(0, start - 4), start):
+        return None  # "has so far" qualifies the verb; "So far, ..." dates the sentence
+    if key == "current" and (
+        text[end : end + 1] in ("-", "ly") or _next_word(ctx, end).lower() in _NOT_CURRENT
+    ):
+        return None  # an electric current, the current account
     if key == "now" and text[end : end + 5].lower() == " that":
         return None  # "now that" is a conjunction
     if (
@@ -774,8 +787,12 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
     the = bool(m["the"])
     start, end = m.start(), m.end()
     anchor = ctx.anchor
+    if m["rel"][0].isupper() and m["unit"][0].isupper() and not ctx.text.isupper():
+        return None  # a title: ABC's "This Week"
     if unit in ("financial year", "fiscal year"):
         unit = "year"
+    if the and unit == "year" and rel in ("following", "previous", "prior", "same", "preceding"):
+        return None  # anaphoric: counted from the last year written out
     if the and rel in ("past", "last", "next") and unit not in ("weekend",):
         return Candidate(start, end, duration_value(1, UNIT_CODES[unit]), "DURATION")
     if rel == "past" and unit not in ("weekend",):
@@ -947,7 +964,7 @@ def _year_end(m: re.Match[str], ctx: Context) -> Candidate | None:
     return Candidate(m.start(), m.end(), f"{ctx.anchor.year:04d}", mod="END")
 
 
-_YEAR_END = rf"{_B}year(?:-end|['’]s{_}end)(?![\w\-])"
+_YEAR_END = rf"{_B}year(?:-end|['’]s{_}end|{_}end)(?![\w\-])"
 
 
 # --- seasons ------------------------------------------------------------------------------------
@@ -1028,11 +1045,16 @@ _DURATION = (
     rf"(?:(?P<rel>last|past|next|first|coming|previous|following|final|remaining|initial|ensuing|preceding|latest|other|succeeding|subsequent){_})?"
     rf"(?:(?P<num>{_NUMBER})(?P<hy>-|{_}))?"
     rf"(?:(?P<extra>more|additional|full|straight|consecutive|long|whole|extra|successive){_})?"
-    rf"(?P<unit>{_UNIT})(?P<pl>s)?(?![\w])(?P<adj>-long)?(?!-old)"
+    rf"(?P<unit>{_UNIT})(?P<pl>s)?(?![\w])(?P<adj>-long)?(?!-old)(?P<half>{_}and{_}a{_}half)?"
     rf"(?:{_}(?P<post>ago|earlier|before|later|after|from{_}now|hence|previously|back|or{_}so|or{_}more|or{_}less|in{_}a{_}row|running))?(?![\w])"
 )
+_VERB_S_RATE = frozenset(
+    {"takes", "lasts", "needs", "spends", "gets", "seems", "looks", "remains", "requires",
+     "was", "has", "does", "goes", "comes", "gives", "wants", "expects", "plans", "waits",
+     "allows", "is", "as", "than", "within", "across", "plus", "thus", "perhaps", "unless"}
+)  # fmt: skip
 _SET_BEFORE = re.compile(
-    r"(?:\b(?:once|twice|thrice|times|per)|\d|[$€£%]|\b(?:million|billion|thousand|hundred"
+    r"(?:\b(?:once|twice|thrice|times|per)|\d|[$€£%]|\w{3,}s|\b(?:million|billion|thousand|hundred"
     r"|percent|cents?|dollars?|euros?|rubles?|roubles?))[ \t]{1,2}$",
     re.IGNORECASE,
 )
@@ -1072,6 +1094,37 @@ def _ago_value(ctx: Context, number: float, code: str, sign: int) -> str | None:
     return None
 
 
+def _countless(
+    m: re.Match[str], ctx: Context, span: tuple[int, int], code: str
+) -> Candidate | None:
+    """A duration without a count: ``for years``, ``the past few weeks``, ``years ago``."""
+    start, end = span
+    text = ctx.text
+    unit = m["unit"].lower()
+    rel = (m["rel"] or "").lower()
+    the = (m["the"] or "").lower()
+    post = re.sub(r"\s+", " ", (m["post"] or "").lower())
+    plural = bool(m["pl"]) or unit in ("centurie", "millennia")
+    if rel in ("", "other") and not the:
+        if not plural:
+            return None
+        if post == "ago":
+            return Candidate(start, end, "PAST_REF", reason="vague ago")
+        if not _FOR_BEFORE.search(text, max(0, start - 10), start) and not m["adj"]:
+            return None
+        if unit in ("weekend", "quarter", "night"):
+            return None
+        return Candidate(start, end, duration_value(None, code), "DURATION")
+    if not plural:
+        return None  # "the last year" is for _rel_unit
+    if the == "the" and rel in _VAGUE_RELS:
+        return Candidate(start, end, duration_value(None, code), "DURATION")
+    return None
+
+
+_VAGUE_RELS = frozenset({"last", "past", "next", "coming", "following", "first", "previous"})
+
+
 def _duration(m: re.Match[str], ctx: Context) -> Candidate | None:
     text = ctx.text
     start, end = m.start(), m.end()
@@ -1101,31 +1154,12 @@ def _duration(m: re.Match[str], ctx: Context) -> Candidate | None:
         unit == "second" and num_s is None
     ):
         return None  # "a second" is mostly the ordinal
+    if post in ("before", "after", "later"):
+        end = m.start("post") - 1
+    if text[m.end() : m.end() + 4].lower() == " old" and plural:
+        return None  # an age: "37 years old"
     if num_s is None:
-        if rel in ("", "other") and not the:
-            if not plural:
-                return None
-            if post in ("ago",):
-                return Candidate(start, end, "PAST_REF", reason="vague ago")
-            if not _FOR_BEFORE.search(text, max(0, start - 10), start) and not m["adj"]:
-                return None
-            if unit in ("weekend", "quarter", "night"):
-                return None
-            return Candidate(start, end, duration_value(None, code), "DURATION")
-        if not plural:
-            return None  # "the last year" is for _rel_unit
-        if the in ("the",) and rel in (
-            "last",
-            "past",
-            "next",
-            "coming",
-            "following",
-            "first",
-            "previous",
-            "recent",
-        ):
-            return Candidate(start, end, duration_value(None, code), "DURATION")
-        return None
+        return _countless(m, ctx, (start, end), code)
     if vague and num_s.lower().strip() in ("some", "many", "numerous") and not plural:
         return None
     if number == 1 and plural and num_s.lower() in ("a", "an", "one") and post != "ago":
@@ -1140,22 +1174,66 @@ def _duration(m: re.Match[str], ctx: Context) -> Candidate | None:
         if value is None:
             return None
         return Candidate(start, end, value, mod=mod, reason=post)
-    if post in ("before", "after", "later"):
-        end = m.start("post") - 1
     mod = {"or so": "APPROX", "or more": "EQUAL_OR_MORE", "or less": "EQUAL_OR_LESS"}.get(post, mod)
     if (
         num_s.lower() in ("a", "an")
         and not (rel or the or m["mod"])
         and _SET_BEFORE.search(text, max(0, start - 12), start)
+        and _prev_word(ctx, start).lower() not in _VERB_S_RATE
     ):
         times = _TIMES_BEFORE.search(text, max(0, start - 20), start)
-        if times:
-            start = times.start()
-        return Candidate(start, end, duration_value(1, code), "SET")
+        if times is None:
+            return None  # a rate ("$5 a year", "four flights a week"), not a time
+        return Candidate(times.start(), end, duration_value(1, code), "SET")
     if num_s.lower().startswith(("a couple", "couple")):
         number, mod = 2, mod or "APPROX"
+    if m["half"] and number is not None:
+        number += 0.5
     value = duration_value(number, code)
     return Candidate(start, end, value, "DURATION", mod=mod)
+
+
+def _the_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """``the weekend``, ``the year`` and ``the latest period``: anaphoric, read from the anchor."""
+    unit = re.sub(r"\s+", " ", m["unit"].lower())
+    start, end = m.start(), m.end()
+    anchor = ctx.anchor
+    if unit == "weekend":
+        direction, reason = ctx.direction(start, end)
+        week = anchor
+        if direction <= 0 and anchor.isoweekday() < 6:
+            week = anchor - dt.timedelta(weeks=1)
+        elif direction > 0 and anchor.isoweekday() == 7:
+            week = anchor + dt.timedelta(weeks=1)
+        return Candidate(start, end, iso_week(week) + "-WE", reason=reason)
+    if unit == "latest period":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 - 1
+        return Candidate(start, end, f"{index // 4:04d}-Q{index % 4 + 1}", reason="latest quarter")
+    if _YEAR_ENDED.match(ctx.text, end):
+        return Candidate(start, end, "P1Y", "DURATION", reason="year ended")
+    return Candidate(start, end, f"{anchor.year:04d}", reason="the year")
+
+
+_YEAR_ENDED = re.compile(r"[ \t](?:ended|ending|to|through)\b", re.IGNORECASE)
+_THE_UNIT = (
+    rf"{_B}the{_}(?:(?:full|fiscal|financial|calendar|whole|entire){_})?(?P<unit>year|weekend|latest{_}period)"
+    r"(?![\w\-])(?!['’]s)"
+)
+
+
+def _anaphoric_year(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """``that year``, ``the following year``: resolved later against the last year named."""
+    word = re.sub(r"\s+", " ", (m["w"] or m["w2"]).lower()).split(" ")[-1]
+    offset = 1 if word in ("following", "after", "next") else -1 if word in (
+        "previous", "preceding", "before", "prior") else 0  # fmt: skip
+    value = f"{ctx.anchor.year + offset:04d}"
+    return Candidate(m.start(), m.end(), value, reason=f"anaphoric{offset:+d}")
+
+
+_ANAPHORIC_YEAR = (
+    rf"{_B}(?:(?P<w>that|the{_}same|the{_}following|the{_}previous|the{_}preceding){_}year"
+    rf"|the{_}year{_}(?P<w2>before|after))(?![\w\-])(?!['’]s)"
+)
 
 
 def _set_word(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -1313,6 +1391,8 @@ RULES: tuple[Rule, ...] = (
     Rule("every", _EVERY, _every),
     Rule("holiday", _HOLIDAY, _holiday),
     Rule("boundary", _BOUNDARY, _boundary),
+    Rule("the-unit", _THE_UNIT, _the_unit),
+    Rule("anaphoric-year", _ANAPHORIC_YEAR, _anaphoric_year),
     Rule("decade", _DECADE, _decade),
     Rule("century", _CENTURY, _century),
     Rule("spelled-year", _SPELLED_YEAR, _spelled_year),
