@@ -187,7 +187,7 @@ def find_quantities(
     [(3500000.0, 'people')]
     """
     stop = len(text) if end is None else end
-    out = []
+    out: list[Quantity] = []
     for match in _NUMBER.finditer(text, start, stop):
         n0, n1 = match.span("number")
         if any(s < n1 and n0 < e for s, e in skip):
