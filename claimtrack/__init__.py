@@ -34,22 +34,36 @@ from claimtrack.mentions._actors import find_actors
 from claimtrack.mentions._quantities import find_quantities
 from claimtrack.mentions._references import find_references
 from claimtrack.mentions._times import find_times
+from claimtrack.store import (
+    Appearance,
+    ClaimStore,
+    Evidence,
+    RatingScale,
+    TrackedClaim,
+    Verification,
+)
 
 __all__ = [
     "DEFAULT_THRESHOLD",
     "Actor",
+    "Appearance",
     "Claim",
     "ClaimKind",
+    "ClaimStore",
     "ClaimtrackError",
+    "Evidence",
     "Provenance",
     "Quantity",
+    "RatingScale",
     "Reference",
     "Role",
     "Sentence",
     "Status",
     "TimeValue",
+    "TrackedClaim",
     "Transcript",
     "Turn",
+    "Verification",
     "claim_from_dict",
     "claim_to_dict",
     "extract_claims",

@@ -11,9 +11,9 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import IO, NoReturn
 
-from claimtrack._claims import DEFAULT_THRESHOLD, extract_claims
-from claimtrack._model import Claim, Transcript
-from claimtrack._read import decode, parse_transcript, read_transcript
+from claimtrack._claims import extract_claims
+from claimtrack._cli_common import add_reading_options, check_threshold, read_input
+from claimtrack._model import Claim
 from claimtrack._serialize import claim_to_dict, write_jsonl
 from claimtrack.batch._cli import register as register_batch_commands
 from claimtrack.exceptions import ClaimtrackError
@@ -43,11 +43,7 @@ def _parser() -> argparse.ArgumentParser:
         description=("Extract the check-worthy claims of a transcript and print them."),
     )
     extract.add_argument("file", help="the transcript, UTF-8 text; - for standard input")
-    extract.add_argument(
-        "--date", help="publication date (ISO, e.g. 2017-12-28); found in the text if not given"
-    )
-    extract.add_argument("--speaker", help="who speaks where the text has no speaker labels")
-    extract.add_argument("--language", default="en", help="the transcript's language (default en)")
+    add_reading_options(extract)
     extract.add_argument(
         "--format",
         choices=("jsonl", "json", "table"),
@@ -57,12 +53,6 @@ def _parser() -> argparse.ArgumentParser:
     extract.set_defaults(handler=_extract)
     register_store_commands(commands)
     register_batch_commands(commands)
-    extract.add_argument(
-        "--threshold",
-        type=float,
-        default=DEFAULT_THRESHOLD,
-        help=f"least check-worthiness score of a claim, 0 to 1 (default {DEFAULT_THRESHOLD})",
-    )
     return parser
 
 
@@ -90,26 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    if not 0.0 <= args.threshold <= 1.0:
-        _fail(f"--threshold {args.threshold} is outside 0 to 1; give a score between them")
-    claims = extract_claims(_read(args), threshold=args.threshold)
+    threshold = check_threshold(args.threshold)
+    claims = extract_claims(read_input(args.file, args), threshold=threshold)
     _write(claims, args.format, sys.stdout)
     return 0
-
-
-def _read(args: argparse.Namespace) -> Transcript:
-    if args.file == "-":
-        data = sys.stdin.buffer.read()
-        return parse_transcript(
-            decode(data, "<stdin>"),
-            source="<stdin>",
-            published=args.date,
-            speaker=args.speaker,
-            language=args.language,
-        )
-    return read_transcript(
-        args.file, published=args.date, speaker=args.speaker, language=args.language
-    )
 
 
 def _write(claims: list[Claim], form: str, out: IO[str]) -> None:
