@@ -132,7 +132,7 @@ class TestAnnotation:
             note["type"],
             note["motivation"],
         )
-        assert example.source == note["target"]["source"]
+        assert pathlib.Path(example.source).absolute().as_uri() == note["target"]["source"]
         quote, position = note["target"]["selector"]
         assert "TextQuoteSelector" == quote["type"]
         assert "TextPositionSelector" == position["type"]

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from claimtrack._model import Status
+from claimtrack.export._uri import source_uri
 from claimtrack.store._types import Appearance, TrackedClaim
 
 __all__ = ["annotation", "annotations"]
@@ -31,7 +32,7 @@ def annotation(appearance: Appearance, *, tracked: TrackedClaim) -> dict[str, An
     ...     tracked = store.get(store.ingest_transcript(t).tracked[0])
     >>> note = annotation(tracked.first_appearance, tracked=tracked)
     >>> note["type"], note["target"]["source"]
-    ('Annotation', '<string>')
+    ('Annotation', 'urn:claimtrack:tr-...')
     >>> [s["type"] for s in note["target"]["selector"]]
     ['TextQuoteSelector', 'TextPositionSelector']
     >>> note["target"]["selector"][1]
@@ -51,7 +52,7 @@ def annotation(appearance: Appearance, *, tracked: TrackedClaim) -> dict[str, An
         "motivation": "assessing" if tracked.status is Status.RATED else "classifying",
         "body": body,
         "target": {
-            "source": appearance.source,
+            "source": source_uri(appearance.source, appearance.transcript_id),
             "selector": [
                 {
                     "type": "TextQuoteSelector",

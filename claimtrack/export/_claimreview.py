@@ -12,6 +12,7 @@ from typing import Any
 
 from claimtrack._model import Status
 from claimtrack.exceptions import ExportError
+from claimtrack.export._uri import source_uri
 from claimtrack.store._types import DEFAULT_SCALE, Appearance, RatingScale, TrackedClaim
 
 __all__ = ["claim_review", "claim_reviews"]
@@ -26,7 +27,7 @@ def _person(name: str | None) -> dict[str, Any] | None:
 def _work(appearance: Appearance) -> dict[str, Any]:
     work: dict[str, Any] = {
         "@type": "CreativeWork",
-        "url": appearance.source,
+        "url": source_uri(appearance.source, appearance.transcript_id),
         "datePublished": appearance.published.date().isoformat(),
     }
     if appearance.title:
