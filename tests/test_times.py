@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 from claimtrack.evaluate import main as evaluate_main
 from claimtrack.evaluate import score
 from claimtrack.exceptions import ClaimtrackError, InvalidAnchorError
+from claimtrack.mentions import _times
 from claimtrack.mentions._times import coerce_anchor, find_times
+from claimtrack.mentions._times_core import Context, Rule, Scanner
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -38,6 +40,20 @@ def _values(text: str, anchor: dt.date | str = ANCHOR, language: str = "en") -> 
 
 def _texts(text: str, anchor: dt.date | str = ANCHOR) -> list[str]:
     return [t.text or "" for t in find_times(text, anchor=anchor)]
+
+
+_WORDS_SCAN = st.sampled_from(
+    [
+        "last", "next", "this", "year", "weekend", "May", "march", "Mar.", "Monday's", "since",
+        "summer", "early", "the", "1990s", "2017", "November", "8", "8th", "of", "ago", "two",
+        "twenty-one", "years", "days", "will", "now", "soon", "quarter", "third", "fiscal",
+        "every", "other", "daily", "mid-", "Q3", "2017Q1", "28.12.2017", "2017-12-28", "\n",
+        "a", "an", "one", "o'clock", "noon", "midday", "10:30", "p.m.", "EST", "hundred",
+        "centuries", "century", "the day before", "yesterday", "Christmas", "Day", "and",
+        "nineteen", "ninety", "thousand", "recent", "at", "present", "more than", "couple",
+        "and a half", "-long", "half", "first", "the year", "that", "following", "1/2", ",",
+    ]
+)  # fmt: skip
 
 
 class TestCoerceAnchor:
@@ -317,6 +333,99 @@ class TestPrecision:
         assert ["2017"] == _values("2017 was a difficult year with 2300 incidents.")
 
 
+class TestTenseCues:
+    def test_next_to_is_a_place(self) -> None:
+        """`next to` names a place, so it does not send a weekday into the future."""
+        text = "Bombs exploded next to the embassies on Friday."
+        assert ["2017-12-22"] == _values(text)
+
+    def test_possessive_weekday_is_past(self) -> None:
+        """`Wednesday's ruling` is the last Wednesday, even beside a future verb."""
+        text = "They would look for ways to get around Wednesday's ruling."
+        assert [("Wednesday's", "2017-12-27", "possessive")] == [
+            (t.text, t.value, t.reason) for t in find_times(text, anchor=ANCHOR)
+        ]
+
+    def test_would_is_weak(self) -> None:
+        """`would` is a future seen from the past: a date just gone is not sent a year ahead."""
+        text = "He said they would return the boy by Dec. 20."
+        assert ["2017-12-20"] == _values(text)
+
+    def test_quotation_bounds_the_cue(self) -> None:
+        """The reporting verb after a quotation does not date what the quotation says."""
+        text = "``He will leave at 4 a.m. Friday,'' Castro said."
+        assert ["2017-12-29T04:00"] == _values(text)
+
+
+class TestClockAndDays:
+    def test_midday(self) -> None:
+        """`midday` is noon."""
+        assert ("midday", "2017-12-28T12:00") == _one("They appear in court at midday.")
+
+    def test_high_noon(self) -> None:
+        """`high noon` is a figure of speech, not a time."""
+        assert [] == _values("For Poland, high noon has come.")
+
+    def test_second_day(self) -> None:
+        """`April 24 and 25`: the second day takes the first one's month and year."""
+        found = find_times("The summit is held on April 24 and 25, 2018.", anchor=ANCHOR)
+        assert [("April 24", "2018-04-24"), ("25", "2018-04-25"), ("2018", "2018")] == [
+            (t.text, t.value) for t in found
+        ]
+
+    def test_clock_dated_by_day_named(self) -> None:
+        """A clock time without a day takes the day just named, when that is near the anchor."""
+        text = "The bomb exploded on Wednesday. It went off at about 10:35 a.m."
+        assert ["2017-12-27", "2017-12-27T10:35"] == _values(text)
+
+    def test_clock_ignores_far_day(self) -> None:
+        """A day named months away does not date a later clock time."""
+        text = "He was shot on October 23, 2016. Police came at 10 p.m."
+        assert ["2016-10-23", "2017-12-28T22:00"] == _values(text)
+
+
+def _full_scan() -> Scanner:
+    """The English rules without triggers: every pattern runs over the whole text."""
+    return Scanner(
+        tuple(
+            Rule(r.name, r.pattern.pattern, r.handler, flags=r.pattern.flags)
+            for r in _times._scanner("en").rules
+        )
+    )
+
+
+def _candidates(scanner: Scanner, text: str) -> list[tuple[int, int, str, str, int]]:
+    found = _times._collect(scanner, Context(text, ANCHOR))
+    return sorted((c.start, c.end, c.value, c.type, c.priority) for c in found)
+
+
+class TestScanner:
+    @given(words=st.lists(_WORDS_SCAN, max_size=40))
+    @settings(max_examples=300, deadline=None)
+    def test_windows_find_what_a_full_scan_finds(self, words: list[str]) -> None:
+        """Scanning only the windows around triggers finds what scanning all the text finds."""
+        text = " ".join(words)
+        assert _candidates(_full_scan(), text) == _candidates(_times._scanner("en"), text)
+
+    def test_reference_and_corpus(self) -> None:
+        """On real text too, the windows lose nothing a full scan finds."""
+        if not REFERENCE_GOLD.exists():
+            pytest.skip(f"{REFERENCE_GOLD} is absent")
+        text = json.loads(REFERENCE_GOLD.read_text(encoding="utf-8").splitlines()[0])["text"]
+        assert _candidates(_full_scan(), text) == _candidates(_times._scanner("en"), text)
+
+    def test_prefix_trigger(self) -> None:
+        """A trigger word reported as its longest form (`weekend`) still serves `week` rules."""
+        assert ["2017-W51-WE", "2017-W51"] == _values("last weekend and last week")
+
+    def test_unicode_lower_case_longer(self) -> None:
+        """A character whose lower case is longer does not shift what is found."""
+        text = "İstanbul, March 3, 2016 and 2017"
+        assert [("March 3, 2016", "2016-03-03"), ("2017", "2017")] == [
+            (t.text, t.value) for t in find_times(text, anchor=ANCHOR)
+        ]
+
+
 class TestLanguages:
     @pytest.mark.parametrize(
         ("text", "language", "expected"),
@@ -386,6 +495,8 @@ class TestRobustness:
             "\x00\xff\ufffd" * 50_000,
             "every other " * 20_000,
             "8. " * 50_000,
+            "Monday " * 30_000,
+            "now " * 50_000,
         ],
     )
     def test_adversarial_input_completes(self, text: str) -> None:

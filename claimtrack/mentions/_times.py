@@ -22,7 +22,7 @@ from claimtrack._model import TimeValue
 from claimtrack.exceptions import InvalidAnchorError
 from claimtrack.mentions import _times_en, _times_lang
 from claimtrack.mentions._times_calendar import apply_mod, value_interval
-from claimtrack.mentions._times_core import Candidate, Context, Rule
+from claimtrack.mentions._times_core import Candidate, Context, Scanner
 
 __all__ = ["SUPPORTED_LANGUAGES", "coerce_anchor", "find_times"]
 
@@ -59,6 +59,8 @@ _OR_LATER = re.compile(r"[ \t]or[ \t](?P<w>later|earlier|after|before|so)(?![\w]
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 _QUARTER_REACH = 600
 _YEAR_AGO = re.compile(r"year[ \t](?:ago|earlier|before)|year-(?:ago|earlier)", re.IGNORECASE)
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_DAY_REACH = 7  # days: a day named further from the anchor is another story's
 _MODIFIABLE = re.compile(r"\d{2,4}(?:-(?:\d\d|W\d\d|Q\d|H\d|SP|SU|FA|WI))?(?:-\d\d)?")
 
 
@@ -115,10 +117,10 @@ def coerce_anchor(anchor: dt.date | dt.datetime | str) -> dt.date:
 
 
 @functools.lru_cache(maxsize=16)
-def _rules(language: str) -> tuple[Rule, ...]:
+def _scanner(language: str) -> Scanner:
     if language == "en":
-        return _times_en.RULES
-    return _times_lang.rules(language)
+        return Scanner(_times_en.RULES)
+    return Scanner(_times_lang.rules(language))
 
 
 def _language(language: str) -> str:
@@ -129,22 +131,29 @@ def _language(language: str) -> str:
     )
 
 
-def _collect(rules: tuple[Rule, ...], ctx: Context) -> list[Candidate]:
+def _collect(scanner: Scanner, ctx: Context) -> list[Candidate]:
     found: list[Candidate] = []
-    for priority, rule in enumerate(rules):
-        for m in rule.pattern.finditer(ctx.text):
-            try:
-                cand = rule.handler(m, ctx)
-            except (
-                ValueError,
-                OverflowError,
-                KeyError,
-                IndexError,
-            ):  # pragma: no cover - safety net
-                cand = None
-            if cand is not None and cand.end > cand.start:
-                cand.priority = priority
-                found.append(cand)
+    text = ctx.text
+    size = len(text)
+    for priority, (rule, spans) in enumerate(
+        zip(scanner.rules, scanner.windows(text), strict=True)
+    ):
+        finditer = rule.pattern.finditer
+        handler = rule.handler
+        for low, high in [(0, size)] if spans is None else spans:
+            for m in finditer(text, max(low, 0), min(high, size)):
+                try:
+                    cand = handler(m, ctx)
+                except (
+                    ValueError,
+                    OverflowError,
+                    KeyError,
+                    IndexError,
+                ):  # pragma: no cover - safety net
+                    cand = None
+                if cand is not None and cand.end > cand.start:
+                    cand.priority = priority
+                    found.append(cand)
     return found
 
 
@@ -200,6 +209,20 @@ def _track_quarter(
         cand.value = f"{cand.value}-Q{quarter[2]}"
         cand.reason = "year-ago quarter"
     return quarter
+
+
+def _track_day(cand: Candidate, anchor: dt.date, day: str | None) -> str | None:
+    """Date a clock time without a day by the day last named, when that is near the anchor.
+
+    Returns the day to remember for the following expressions.
+    """
+    if cand.type == "TIME" and cand.reason == "clock" and day is not None:
+        cand.value = day + cand.value[10:]
+        cand.reason = "clock;day named before"
+    if cand.type == "DATE" and _DAY_VALUE.fullmatch(cand.value):
+        named = dt.date.fromisoformat(cand.value)
+        return cand.value if abs((named - anchor).days) <= _DAY_REACH else None
+    return day
 
 
 def _refine(cand: Candidate, ctx: Context, floor: int, ceiling: int, *, english: bool) -> None:
@@ -277,17 +300,19 @@ def find_times(
         return []
     lang = _language(language)
     ctx = Context(text, day)
-    kept = _select(_collect(_rules(lang), ctx), len(text))
+    kept = _select(_collect(_scanner(lang), ctx), len(text))
     english = lang == "en"
     result: list[TimeValue] = []
     floor = 0
     quarter: tuple[int, int, int] | None = None  # (end offset, year, quarter) of the last quarter
     named_year: int | None = None  # the last year written out
+    named_day: str | None = None  # the last day named, near the anchor
     for index, cand in enumerate(kept):
         ceiling = kept[index + 1].start if index + 1 < len(kept) else len(text)
         if english:
             quarter = _track_quarter(cand, ctx, quarter)
             named_year = _track_year(cand, text, named_year)
+            named_day = _track_day(cand, day, named_day)
         _refine(cand, ctx, floor, ceiling, english=english)
         cand.start = max(cand.start, floor)  # a modifier may not reach into the previous one
         floor = cand.end

@@ -5,7 +5,6 @@ Private helpers of :mod:`claimtrack.mentions._times`.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -13,13 +12,16 @@ from collections.abc import Callable
 from claimtrack.mentions._times_calendar import shift
 
 __all__ = [
+    "DIGITS",
     "NUMBER_WORDS",
     "UNIT_CODES",
     "Candidate",
     "Context",
     "Rule",
+    "Scanner",
     "duration_value",
     "parse_number",
+    "trie",
 ]
 
 #: Cardinal and ordinal number words up to ninety-nine, with a few multipliers.
@@ -182,25 +184,60 @@ class Candidate:
         )
 
 
+def trie(words: list[str], *, space: str = r"\s") -> str:
+    """A regex alternation of words as a trie, so that a scan tries few branches at a position.
+
+    Greedy: where one word is a prefix of another, the longer one matches when it can.
+    A space in a word stands for ``space``, by default any one white-space character.
+
+    >>> trie(["may", "march", "mon", "monday"])
+    'm(?:a(?:rch|y)|on(?:day)?)'
+    """
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [
+            (space if char == " " else re.escape(char)) + emit(sub)
+            for char, sub in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
 # --- tense ------------------------------------------------------------------------------
 
 _FUTURE_CUES = (
-    r"will|won't|'ll|’ll|shall|gonna|going\sto|plans?\sto|planned\sto|planning\sto"
-    r"|intends?\sto|intend|expects?\sto|expected\sto|scheduled|due\sto|set\sto|is\sto|are\sto"
-    r"|would|upcoming|forthcoming|hopes?\sto|aims?\sto|should|next|tomorrow|until|till"
-    r"|coming|soon|from\snow"
-)
+    "will", "won't", "'ll", "’ll", "shall", "gonna", "going to", "plan to", "plans to",
+    "planned to", "planning to", "intend to", "intends to", "intend", "expect to", "expects to",
+    "expected to", "scheduled", "due to", "set to", "is to", "are to", "would", "upcoming",
+    "forthcoming", "hope to", "hopes to", "aim to", "aims to", "should", "next", "tomorrow",
+    "until", "till", "coming", "soon", "from now",
+)  # fmt: skip
 _PAST_CUES = (
-    r"was|were|did|didn't|had|has|have|hasn't|haven't|'ve|’ve|ago|said|told"
-    r"|been|last|yesterday|earlier|previously|recently|already|since"
-    r"|went|came|took|made|gave|held|met|saw|began|became|left|won|lost|fell|rose|sold"
-    r"|bought|brought|thought|found|got|spoke|wrote|knew|led|paid|sent|spent|struck|hit"
-    r"|killed|agreed|signed|adopted|announced|reported|arrived|died|elected|ended|started"
-    r"|[a-z]{3,}ed"
-)
-_PRESENT_CUES = r"is|are|am|isn't|aren't|now|currently|today"
+    "was", "were", "did", "didn't", "had", "has", "have", "hasn't", "haven't", "'ve", "’ve",
+    "ago", "said", "told", "been", "last", "yesterday", "earlier", "previously", "recently",
+    "already", "since", "went", "came", "took", "made", "gave", "held", "met", "saw", "began",
+    "became", "left", "won", "lost", "fell", "rose", "sold", "bought", "brought", "thought",
+    "found", "got", "spoke", "wrote", "knew", "led", "paid", "sent", "spent", "struck", "hit",
+    "killed", "agreed", "signed", "adopted", "announced", "reported", "arrived", "died",
+    "elected", "ended", "started",
+)  # fmt: skip
+_PRESENT_CUES = ("is", "are", "am", "isn't", "aren't", "now", "currently", "today")
+# Word tries rather than long alternations: the scan tries few branches at each word.
 _CUE = re.compile(
-    rf"(?<![\w'’])(?:(?P<future>{_FUTURE_CUES})|(?P<past>{_PAST_CUES})|(?P<present>{_PRESENT_CUES}))(?![\w'’])",
+    rf"(?<![\w'’])(?:(?P<future>{trie(list(_FUTURE_CUES))})"
+    rf"|(?P<past>{trie(list(_PAST_CUES))}|[a-z]{{3,}}ed)"
+    rf"|(?P<present>{trie(list(_PRESENT_CUES))}))(?![\w'’])",
     re.IGNORECASE,
 )
 _NOT_PAST = frozenset(
@@ -214,7 +251,7 @@ _NOT_PAST = frozenset(
     }
 )  # fmt: skip
 _STRONG = frozenset(
-    {"will", "won't", "'ll", "’ll", "shall", "gonna", "would", "was", "were", "did", "didn't",
+    {"will", "won't", "'ll", "’ll", "shall", "gonna", "was", "were", "did", "didn't",
      "had", "has", "have", "hasn't", "haven't", "'ve", "’ve", "been", "ago", "is", "are", "am"}
 )  # fmt: skip
 _PASSIVE = re.compile(r"(?<![\w'’])(?:be|been|being|to|is|are|am|'s|’s)[ \t]{1,2}$", re.IGNORECASE)
@@ -225,6 +262,9 @@ _ABBREV = frozenset(
      "inc", "ltd", "jr", "sr", "u.s", "a.m", "p.m", "e.g", "i.e", "prof", "lt", "col"}
 )  # fmt: skip
 _WINDOW = 220
+_QUOTE = re.compile("[\"“”]|''|``")
+_BLOCK = 2048  # tense cues are found a block of text at a time
+_CUE_MARGIN = 24  # longer than any cue
 _WORD_BEFORE = re.compile(r"([\w.]{1,6})$")
 
 
@@ -236,16 +276,34 @@ class Context:
     def __init__(self, text: str, anchor: dt.date) -> None:
         self.text = text
         self.anchor = anchor
-        self._cues: list[tuple[int, int, str, str]] | None = None
+        self._cues: dict[int, list[tuple[int, int, str, str]]] = {}
 
-    def _cue_list(self) -> list[tuple[int, int, str, str]]:
-        """Every tense cue of the text (start, end, kind, word), found once on first use."""
-        if self._cues is None:
-            self._cues = [
-                (m.start(), m.end(), m.lastgroup or "present", m.group().lower())
-                for m in _CUE.finditer(self.text)
-            ]
-        return self._cues
+    def _cue_list(self, left: int, right: int) -> list[tuple[int, int, str, str]]:
+        """The tense cues (start, end, kind, word) within ``left:right``.
+
+        Cues are found a block of text at a time, each block once, so that a text read
+        in many overlapping sentences (one without full stops) is still scanned once.
+        """
+        found: list[tuple[int, int, str, str]] = []
+        for block in range(left // _BLOCK, (right - 1) // _BLOCK + 1):
+            cues = self._cues.get(block)
+            if cues is None:
+                cues = self._cues[block] = self._block_cues(block)
+            found.extend(c for c in cues if c[0] >= left and c[1] <= right)
+        return found
+
+    def _block_cues(self, block: int) -> list[tuple[int, int, str, str]]:
+        first = block * _BLOCK
+        # Start a little early so that the scan is in step with a scan of the whole text
+        # (a cue is shorter than the margin) and end a little late so that a word cut by
+        # the block's end is not read as a shorter cue; keep the cues starting in the block.
+        return [
+            (m.start(), m.end(), m.lastgroup or "present", m.group().lower())
+            for m in _CUE.finditer(
+                self.text, max(0, first - _CUE_MARGIN), first + _BLOCK + _CUE_MARGIN
+            )
+            if first <= m.start() < first + _BLOCK
+        ]
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """Bounds of the sentence around ``start:end`` (at most a window each side)."""
@@ -280,13 +338,17 @@ class Context:
         text = self.text
         best: tuple[int, str, bool] | None = None
         strong_kinds: set[str] = set()
-        cues = self._cue_list()
-        for index in range(bisect.bisect_left(cues, (left,)), len(cues)):
-            cue_start, cue_end, kind, word = cues[index]
-            if cue_end > right:
-                break
+        for cue_start, cue_end, kind, word in self._cue_list(left, right):
             if start <= cue_start < end:
                 continue
+            if word == "next" and text.startswith(("to", "door"), cue_end + 1):
+                continue  # "next to the embassy" is a place
+            if (
+                _QUOTE.search(text, cue_end, start)
+                if cue_end <= start
+                else _QUOTE.search(text, end, cue_start)
+            ):
+                continue  # a verb outside the quotation does not date what is quoted
             strong = word in _STRONG
             if kind == "past" and not strong:
                 if word in _NOT_PAST or (text[cue_start].isupper() and cue_start > left):
@@ -330,13 +392,113 @@ Handler = Callable[[re.Match[str], Context], "Candidate | None"]
 
 
 class Rule:
-    """A compiled pattern and what to make of its matches."""
+    """A compiled pattern and what to make of its matches.
 
-    __slots__ = ("handler", "name", "pattern")
+    ``triggers`` name what every match of the pattern contains: lower-case word
+    beginnings (``"year"`` also stands for ``years`` and ``yearly``) or :data:`DIGITS`
+    for a run of digits. ``before`` and ``after`` bound how far a match (and the
+    look-ahead its pattern needs) reaches before a trigger's start and after its end.
+    With triggers, the pattern runs only in those windows around the triggers the text
+    holds instead of over the whole text; without, over the whole text.
+    """
+
+    __slots__ = ("after", "before", "handler", "name", "pattern", "triggers")
 
     def __init__(
-        self, name: str, pattern: str, handler: Handler, *, flags: int = re.IGNORECASE
+        self,
+        name: str,
+        pattern: str,
+        handler: Handler,
+        *,
+        flags: int = re.IGNORECASE,
+        triggers: tuple[str, ...] | None = None,
+        before: int = 0,
+        after: int = 0,
     ) -> None:
         self.name = name
         self.pattern = re.compile(pattern, flags)
         self.handler = handler
+        self.triggers = triggers
+        self.before = before
+        self.after = after
+
+
+#: The trigger standing for a run of digits.
+DIGITS = "#"
+
+
+_GAP = 48  # windows closer than this merge: scanning the gap costs less than another call
+
+
+class Scanner:
+    """Finds the windows of a text where each rule can match, with one pass over the text.
+
+    One compiled pattern finds every trigger (digit runs and the beginnings of trigger
+    words); each trigger opens a window for the rules that need it, and overlapping
+    windows merge. Rules with the same triggers and reach share their windows; rules
+    without triggers get the whole text.
+    """
+
+    __slots__ = ("_all", "_folded", "_group_of", "_groups", "_lower", "_rules_of", "rules")
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self._groups: list[tuple[int, int]] = []  # (before, after) of each group
+        self._group_of: list[int | None] = []  # the group of each rule
+        keys: dict[tuple[tuple[str, ...], int, int], int] = {}
+        for rule in rules:
+            if rule.triggers is None:
+                self._group_of.append(None)
+                continue
+            key = (tuple(sorted(rule.triggers)), rule.before, rule.after)
+            if key not in keys:
+                keys[key] = len(self._groups)
+                self._groups.append((rule.before, rule.after))
+            self._group_of.append(keys[key])
+        words = sorted({w for r in rules for w in r.triggers or () if w != DIGITS})
+        # Every trigger word a scan can report, with the groups of each trigger word that is
+        # a prefix of it: the scan reports the longest ("weekend"), a rule may want "week".
+        self._rules_of: dict[str, tuple[int, ...]] = {}
+        for word in [*words, DIGITS]:
+            self._rules_of[word] = tuple(
+                sorted(
+                    {
+                        group
+                        for rule, group in zip(rules, self._group_of, strict=True)
+                        if group is not None
+                        and rule.triggers is not None
+                        and any(
+                            t == DIGITS if word == DIGITS else word.startswith(t)
+                            for t in rule.triggers
+                        )
+                    }
+                )
+            )
+        self._all = tuple(range(len(self._groups)))
+        alternation = rf"\d+|(?<![a-z])(?:{trie(words)})" if words else r"\d+"
+        self._lower = re.compile(alternation)
+        self._folded = re.compile(alternation, re.IGNORECASE)
+
+    def windows(self, text: str) -> list[list[tuple[int, int]] | None]:
+        """For each rule, the merged (start, end) windows to scan, or ``None`` for all the text."""
+        found: list[list[tuple[int, int]]] = [[] for _ in self._groups]
+        lower = text.lower()
+        if len(lower) == len(text):
+            hits = self._lower.finditer(lower)
+        else:  # a character whose lower case is longer would shift the offsets
+            hits = self._folded.finditer(text)
+        groups = self._groups
+        rules_of = self._rules_of
+        for hit in hits:
+            word = hit.group()
+            start, end = hit.span()
+            for index in rules_of.get(DIGITS if word[0].isdigit() else word.lower(), self._all):
+                before, after = groups[index]
+                spans = found[index]
+                low, high = start - before, end + after
+                if spans and low <= spans[-1][1] + _GAP:
+                    if high > spans[-1][1]:
+                        spans[-1] = (spans[-1][0], high)
+                else:
+                    spans.append((low, high))
+        return [None if group is None else found[group] for group in self._group_of]

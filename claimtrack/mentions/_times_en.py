@@ -14,6 +14,7 @@ from dateutil.easter import easter
 
 from claimtrack.mentions._times_calendar import iso_week, season_of, season_value, shift
 from claimtrack.mentions._times_core import (
+    DIGITS,
     ORDINAL_WORDS,
     UNIT_CODES,
     Candidate,
@@ -21,6 +22,7 @@ from claimtrack.mentions._times_core import (
     Rule,
     duration_value,
     parse_number,
+    trie,
 )
 
 __all__ = ["RULES"]
@@ -49,9 +51,13 @@ _MONTH_ABBR = "sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec"
 _MONTH_ALT = f"{_MONTH_FULL}|{_MONTH_ABBR}"
 _WEEKDAY_ALT = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _NUMW = (
-    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|fou?rty|fifty|sixty|seventy"
-    r"|eighty|ninety|hundred|thousand|dozen)"
+    "(?:"
+    + trie(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        " fifteen sixteen seventeen eighteen nineteen twenty thirty forty fourty fifty sixty"
+        " seventy eighty ninety hundred thousand dozen".split()
+    )
+    + ")"
 )
 _NUMBER = (
     rf"(?:(?<![\d.,])\d{{1,4}}(?:,\d{{3}})?(?:\.\d{{1,2}})?(?:{_}1/2|½)?"
@@ -60,8 +66,12 @@ _NUMBER = (
     rf"|(?:a{_})?couple(?:{_}of)?|(?:a{_})?few|several|many|numerous|some)"
 )
 _UNIT = (
-    r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade"
-    r"|centur(?:y|ie)|millenni(?:um|a)|weekend)"
+    "(?:"
+    + trie(
+        "second minute hour day night week fortnight month quarter year decade century centurie"
+        " millennium millennia weekend".split()
+    )
+    + ")"
 )
 
 
@@ -292,6 +302,38 @@ _MONTH_DATE = (
     rf"|(?:the{_})?{_day('d2')}(?:{_}of)?{_}{_month('m2')}(?:,?{_}{{1,2}}{_year('y2')})?"
     rf"|{_month('m3')},?{_}(?:of{_})?{_year('y3')}"
     rf"|{_month('m4')})"
+)
+
+
+def _second_day(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """The second day of ``April 24 and 25``, in the month and year of the first."""
+    word = m["mon"].rstrip(".")
+    if not _cap(word):
+        return None
+    month = MONTHS[word.lower()]
+    first, second = int(m["d1"]), int(m["d2"])
+    if second <= first:
+        return None
+    year_s = m["y"] or m["y2"]
+    if year_s:
+        year = int(year_s)
+    else:
+        direction, reason = _date_direction(ctx, m.start(), m.end())
+        resolved = _resolve_day(
+            ctx, month, first, direction, weak=reason.endswith(";weak"), later="deadline" in reason
+        )
+        if resolved is None:
+            return None
+        year = resolved[0].year
+    date = _valid(year, month, second)
+    if date is None:
+        return None
+    return Candidate(m.start("d2"), m.end("d2"), date.isoformat(), reason="second day")
+
+
+_SECOND_DAY = (
+    rf"{_B}(?P<mon>{_MONTH_ALT})(?![a-z])\.?{_}{{1,2}}{_day('d1')}(?:,?{_}{_year('y')})?"
+    rf"{_}(?:and|or|&){_}{_day('d2')}(?:,?{_}{_year('y2')})?"
 )
 
 
@@ -558,6 +600,10 @@ def _weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
     elif rel:  # coming, this coming
         date = anchor + dt.timedelta(days=(weekday - anchor.isoweekday()) % 7)
         reason = "coming"
+    elif m.group().endswith(("'s", "’s")) and not pod:
+        # "Wednesday's ruling", "Thursday's closing price": news speaks of what happened.
+        date, _other = _resolve_weekday(ctx, weekday, -1)
+        reason = "possessive"
     else:
         direction, reason = ctx.direction(start, end)
         date, other_d = _resolve_weekday(ctx, weekday, direction)
@@ -586,7 +632,7 @@ def _when_date(ctx: Context, when: str, start: int, end: int) -> dt.date | None:
     if word == "tomorrow":
         return ctx.anchor + dt.timedelta(days=1)
     if word in WEEKDAYS:
-        direction, _reason = ctx.direction(start, end)
+        direction, _reason = _date_direction(ctx, start, end)  # "until 9 a.m. Tuesday"
         return _resolve_weekday(ctx, WEEKDAYS[word], direction)[0]
     return None
 
@@ -595,7 +641,9 @@ def _clock(m: re.Match[str], ctx: Context) -> Candidate | None:
     start, end = m.start(), m.end()
     if m["special"]:
         special = m["special"].lower()
-        hour, minute = (12, 0) if special == "noon" else (24, 0)
+        if special == "noon" and ctx.text[max(0, start - 5) : start].lower() == "high ":
+            return None  # "high noon": the moment of decision
+        hour, minute = (24, 0) if special == "midnight" else (12, 0)
     else:
         raw = m["h"] or m["hw"]
         hour = int(raw) if raw.isdigit() else _WORD_HOURS.get(raw.lower(), -1)
@@ -629,11 +677,12 @@ def _clock(m: re.Match[str], ctx: Context) -> Candidate | None:
     if day is None:
         return None
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
-    return Candidate(start, end, value, "TIME")
+    bare = not (m["when"] or m["wm"])
+    return Candidate(start, end, value, "TIME", reason="clock" if bare else None)
 
 
 _CLOCK = (
-    rf"(?<![\w:.,$/])(?:(?P<special>noon|midnight)"
+    rf"(?<![\w:.,$/])(?:(?P<special>noon|midnight|midday)"
     rf"|(?:(?P<h>[01]?\d|2[0-4])(?::(?P<min>[0-5]\d))?(?::[0-5]\d)?|(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
     rf"(?:{_}?(?P<ampm>[ap]\.m\.?|[ap]m(?![\w])|[AP]\.?M\.?)|{_}(?P<oclock>o['’]clock)(?:{_}in{_}the{_}(?P<pod2>morning|afternoon|evening|night))?)?)"
     rf"(?:{_}{_TZ})?(?![\w:]|\.\d)"
@@ -668,9 +717,7 @@ for _u, _code in (("days", "PXD"), ("weeks", "PXW"), ("months", "PXM"), ("quarte
     for _w in (f"recent {_u}", f"the coming {_u}", f"coming {_u}", f"the {_u} ahead"):
         _PHRASES.setdefault(_w, (_code, "DURATION"))
 del _w, _u, _code
-_PHRASE_ALT = "|".join(
-    re.escape(p).replace(r"\ ", f"{_}") for p in sorted(_PHRASES, key=len, reverse=True)
-)
+_PHRASE_ALT = trie(list(_PHRASES), space=_)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"”’')]?[ \t]{0,2}|\n[ \t]{0,3})$")
 _NOT_CURRENT = frozenset({"account", "accounts", "affairs", "flow", "flows", "density", "of", "",
                           "and", "is", "was", "in"})  # fmt: skip
@@ -1037,12 +1084,16 @@ _MODS = {
     "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
     "not more than": "EQUAL_OR_LESS",
 }  # fmt: skip
-_MOD_ALT = "|".join(re.escape(k).replace(r"\ ", _) for k in sorted(_MODS, key=len, reverse=True))
+_MOD_ALT = trie(list(_MODS), space=_)
 
+_DURATION_REL = trie(
+    "last past next first coming previous following final remaining initial ensuing preceding"
+    " latest other succeeding subsequent".split()
+)
 _DURATION = (
     rf"{_B}(?:(?P<mod>{_MOD_ALT}){_})?"
     rf"(?:(?P<the>the|these|those|each{_}of{_}the|all{_}the|the{_}entire|the{_}whole|another|an{_}additional|a{_}further){_})?"
-    rf"(?:(?P<rel>last|past|next|first|coming|previous|following|final|remaining|initial|ensuing|preceding|latest|other|succeeding|subsequent){_})?"
+    rf"(?:(?P<rel>{_DURATION_REL}){_})?"
     rf"(?:(?P<num>{_NUMBER})(?P<hy>-|{_}))?"
     rf"(?:(?P<extra>more|additional|full|straight|consecutive|long|whole|extra|successive){_})?"
     rf"(?P<unit>{_UNIT})(?P<pl>s)?(?![\w])(?P<adj>-long)?(?!-old)(?P<half>{_}and{_}a{_}half)?"
@@ -1371,31 +1422,117 @@ _BOUNDARY = (
 )
 
 
+# --- triggers: what every match of a rule contains, and how far the match reaches -------
+
+_D = (DIGITS,)
+_MONTH_T = tuple(MONTHS)
+_FULL_MONTH_T = tuple(_MONTH_FULL.split("|"))
+_WEEKDAY_T = tuple(WEEKDAYS)
+_UNIT_T = ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter",
+           "year", "decade", "centur", "millenni")  # fmt: skip
+_CAL_UNIT_T = ("week", "month", "year", "quarter", "decade", "centur")
+_HOUR_T = tuple(_WORD_HOURS)
+_COMMON = frozenset({"the", "at", "in", "of", "a", "this", "these", "some", "right", "very",
+                     "quite", "pretty", "long", "near", "short", "thus", "not"})  # fmt: skip
+_PHRASE_KEYS = {  # the rarest word of each phrase: its longest, common words aside
+    p: max(re.findall(r"[a-z]+", p), key=lambda w: (w not in _COMMON, len(w))) for p in _PHRASES
+}
+_PHRASE_T = tuple(sorted(set(_PHRASE_KEYS.values())))
+_PHRASE_BEFORE = max(p.index(k) for p, k in _PHRASE_KEYS.items()) + 2
+_PHRASE_AFTER = max(len(p) - p.index(k) - len(k) for p, k in _PHRASE_KEYS.items()) + 4
+
 RULES: tuple[Rule, ...] = (
-    Rule("month-date", _MONTH_DATE, _month_date),
-    Rule("iso-date", _ISO_DATE, _iso_date),
-    Rule("slash-date", _SLASH_DATE, _slash_date),
-    Rule("clock", _CLOCK, _clock),
-    Rule("weekday", _WEEKDAY, _weekday),
-    Rule("day-word", _DAY_WORD, _day_word),
-    Rule("part-of-day", _PART_OF_DAY, _part_of_day),
-    Rule("rel-unit", _REL_UNIT, _rel_unit),
-    Rule("rel-month", _REL_MONTH, _rel_month_any),
-    Rule("quarter", _QUARTER, _quarter),
-    Rule("q-code", _Q_CODE2, _q_code2, flags=0),
-    Rule("year-ago", _YEAR_AGO, _year_ago),
-    Rule("year-end", _YEAR_END, _year_end),
-    Rule("season", _SEASON, _season),
-    Rule("duration", _DURATION, _duration),
-    Rule("set-word", _SET_WORD, _set_word),
-    Rule("every", _EVERY, _every),
-    Rule("holiday", _HOLIDAY, _holiday),
-    Rule("boundary", _BOUNDARY, _boundary),
-    Rule("the-unit", _THE_UNIT, _the_unit),
-    Rule("anaphoric-year", _ANAPHORIC_YEAR, _anaphoric_year),
-    Rule("decade", _DECADE, _decade),
-    Rule("century", _CENTURY, _century),
-    Rule("spelled-year", _SPELLED_YEAR, _spelled_year),
-    Rule("year", _YEAR, _year_rule),
-    Rule("phrase", _PHRASE, _phrase),
+    Rule("month-date", _MONTH_DATE, _month_date, triggers=_MONTH_T, before=40, after=45),
+    Rule("second-day", _SECOND_DAY, _second_day, triggers=_MONTH_T, before=5, after=45),
+    Rule("iso-date", _ISO_DATE, _iso_date, triggers=_D, before=25, after=25),
+    Rule("slash-date", _SLASH_DATE, _slash_date, triggers=_D, before=25, after=25),
+    Rule(
+        "clock",
+        _CLOCK,
+        _clock,
+        triggers=(*_D, "noon", "midnight", "midday", *_HOUR_T),
+        before=12,
+        after=60,
+    ),
+    Rule("weekday", _WEEKDAY, _weekday, triggers=_WEEKDAY_T, before=25, after=30),
+    Rule(
+        "day-word",
+        _DAY_WORD,
+        _day_word,
+        triggers=("today", "tonight", "tomorrow", "yesterday"),
+        before=25,
+        after=25,
+    ),
+    Rule(
+        "part-of-day", _PART_OF_DAY, _part_of_day, triggers=tuple(PARTS_OF_DAY), before=12, after=12
+    ),
+    Rule("rel-unit", _REL_UNIT, _rel_unit, triggers=_CAL_UNIT_T, before=35, after=15),
+    Rule("rel-month", _REL_MONTH, _rel_month_any, triggers=_FULL_MONTH_T, before=15, after=20),
+    Rule("quarter", _QUARTER, _quarter, triggers=("quarter", "half"), before=80, after=50),
+    Rule("q-code", _Q_CODE2, _q_code2, flags=0, triggers=_D, before=25, after=25),
+    Rule("year-ago", _YEAR_AGO, _year_ago, triggers=("year",), before=10, after=30),
+    Rule("year-end", _YEAR_END, _year_end, triggers=("year",), before=5, after=15),
+    Rule("season", _SEASON, _season, triggers=tuple(SEASONS), before=30, after=20),
+    Rule("duration", _DURATION, _duration, triggers=_UNIT_T, before=120, after=50),
+    Rule(
+        "set-word",
+        _SET_WORD,
+        _set_word,
+        triggers=(
+            "daily",
+            "weekly",
+            "monthly",
+            "yearly",
+            "hourly",
+            "nightly",
+            "biweekly",
+            "fortnightly",
+        ),
+        before=8,
+        after=8,
+    ),
+    Rule("every", _EVERY, _every, triggers=("every", "each", "per"), before=5, after=100),
+    Rule(
+        "holiday",
+        _HOLIDAY,
+        _holiday,
+        triggers=(
+            "christmas",
+            "thanksgiving",
+            "halloween",
+            "easter",
+            "valentine",
+            "day",
+            "eve",
+            "friday",
+        ),
+        before=20,
+        after=30,
+    ),
+    Rule("boundary", _BOUNDARY, _boundary, triggers=_CAL_UNIT_T, before=35, after=15),
+    Rule(
+        "the-unit",
+        _THE_UNIT,
+        _the_unit,
+        triggers=("year", "weekend", "period"),
+        before=25,
+        after=15,
+    ),
+    Rule(
+        "anaphoric-year", _ANAPHORIC_YEAR, _anaphoric_year, triggers=("year",), before=25, after=20
+    ),
+    Rule("decade", _DECADE, _decade, triggers=(*_D, *_DECADE_WORDS), before=10, after=10),
+    Rule("century", _CENTURY, _century, triggers=("centur",), before=30, after=10),
+    Rule(
+        "spelled-year",
+        _SPELLED_YEAR,
+        _spelled_year,
+        triggers=("nineteen", "thousand"),
+        before=20,
+        after=40,
+    ),
+    Rule("year", _YEAR, _year_rule, triggers=_D, before=25, after=25),
+    Rule(
+        "phrase", _PHRASE, _phrase, triggers=_PHRASE_T, before=_PHRASE_BEFORE, after=_PHRASE_AFTER
+    ),
 )
