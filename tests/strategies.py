@@ -17,6 +17,12 @@ from claimtrack import (
     TimeValue,
 )
 
+#: The fields every claim's JSON object has (docs/format.md).
+CLAIM_FIELDS = frozenset(
+    "id kind text start end speaker turn time quantities references actors source status "
+    "score".split()
+)
+
 #: Text of every kind: letters, digits, punctuation, newlines, any code point.
 any_text = st.text(max_size=400)
 

@@ -11,6 +11,8 @@ import pytest
 
 from claimtrack.cli import main
 
+from .strategies import CLAIM_FIELDS
+
 
 def _run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
@@ -31,22 +33,7 @@ class TestExtract:
         lines = capsys.readouterr().out.splitlines()
         assert lines
         first = json.loads(lines[0])
-        assert {
-            "id",
-            "kind",
-            "text",
-            "start",
-            "end",
-            "speaker",
-            "turn",
-            "time",
-            "quantities",
-            "references",
-            "actors",
-            "source",
-            "status",
-            "score",
-        } <= set(first)
+        assert CLAIM_FIELDS <= set(first)
 
     def test_json_array(
         self, example_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
