@@ -1,0 +1,243 @@
+"""Check-worthiness: how much a sentence looks like a factual claim worth checking.
+
+The score is a logistic regression over words, word pairs and a few hand-made cues
+(numbers, years, percentages, money, past tense, proper names, "I think", questions,
+length), learned from sentences of US presidential debates labelled by the ClaimBuster
+crowd as *check-worthy factual* or not. Its weights ship inside the package as
+``claimtrack/data/worthiness.json``; nothing is downloaded and no numerical library is
+needed at run time.
+
+>>> from claimtrack._worthiness import worthiness
+>>> claim = worthiness("Unemployment rose to 9.5 percent in 2010.")
+>>> claim.check_worthy, worthiness("Thank you very much.").check_worthy
+(True, False)
+>>> 0.0 <= claim.score <= 1.0
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import math
+import re
+from importlib.resources import files
+from typing import Any
+
+import attrs
+
+__all__ = ["Worthiness", "features", "tokens", "worthiness", "worthiness_threshold"]
+
+#: How many of the largest contributions :func:`worthiness` reports.
+TOP_FEATURES = 8
+
+# Numbers first (money, percentages, plain numbers), then words, then a question mark.
+_TOKEN = re.compile(
+    r"\$\s?\d[\d,]*(?:\.\d+)?"
+    r"|\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per\scent\b)"
+    r"|\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th|s)?\b"
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)?"
+    r"|\?"
+)
+_YEAR = re.compile(r"(?:1[6-9]|20)\d\ds?")
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred hundreds thousand thousands million millions billion billions
+    trillion trillions half twice double doubled tripled percent""".split()
+)
+_PAST_IRREGULAR = frozenset(
+    """was were had did said made went came took gave got became began brought bought
+    built cut fell felt found grew held kept knew led left lost meant met paid put ran
+    rose saw sent sold spent stood told thought voted won wrote""".split()
+)
+_OPINION_VERBS = frozenset("think believe feel hope want wish guess suppose".split())
+_FIRST_PERSON = frozenset("i we i'm we're i've we've i'll we'll".split())
+# A capitalised word that does not open the sentence: a cheap stand-in for a named entity.
+_PROPER = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+|(?<=[\w,;:] )[A-Z]{2,}\b")
+
+
+def tokens(sentence: str) -> list[str]:
+    """Split a sentence into lower-cased word tokens, with numbers replaced by shapes.
+
+    Money becomes ``<money>``, percentages ``<pct>``, years ``<year>``, ordinals
+    ``<ord>`` and other numbers ``<num>``; a question mark is kept as a token.
+
+    Args:
+        sentence: Any text.
+
+    Returns:
+        The tokens, in order.
+
+    >>> tokens("In 2010, we spent $3 billion: 9.5% of the 1st budget?")
+    ['in', '<year>', 'we', 'spent', '<money>', 'billion', '<pct>', 'of', 'the', '<ord>',
+     'budget', '?']
+    """
+    out: list[str] = []
+    for match in _TOKEN.finditer(sentence):
+        token = match.group()
+        first = token[0]
+        if first == "$":
+            out.append("<money>")
+        elif first.isdigit():
+            low = token.lower()
+            if low.endswith(("%", "percent", "cent")):
+                out.append("<pct>")
+            elif _YEAR.fullmatch(token):
+                out.append("<year>")
+            elif low.endswith(("st", "nd", "rd", "th")):
+                out.append("<ord>")
+            else:
+                out.append("<num>")
+        else:
+            out.append(token.lower().replace("’", "'"))
+    return out
+
+
+def features(sentence: str) -> dict[str, float]:
+    """The features of a sentence, by name: the one function training and scoring share.
+
+    Words (``w:``) and pairs of adjacent words (``b:``, with ``<s>`` and ``</s>`` at the
+    ends) weigh ``1/sqrt(n)`` together, so long sentences do not score high just for
+    being long; cues (``cue:``) and the ``bias`` weigh 1.
+
+    Args:
+        sentence: Any text.
+
+    Returns:
+        A mapping from feature name to value, in a fixed order.
+
+    >>> f = features("I think so.")
+    >>> sorted(name for name in f if name.startswith("cue:"))
+    ['cue:first_opinion', 'cue:len<=5']
+    >>> round(f["w:think"], 3)
+    0.378
+    """
+    toks = tokens(sentence)
+    names: dict[str, None] = {}
+    for token in toks:
+        names["w:" + token] = None
+    sequence = ["<s>", *toks, "</s>"]
+    for left, right in itertools.pairwise(sequence):
+        names["b:" + left + " " + right] = None
+    value = 1.0 / math.sqrt(len(names))
+    result = dict.fromkeys(names, value)
+    words = [token for token in toks if token[0] != "<"]
+    shapes = sorted({token[1:-1] for token in toks if token[0] == "<" and len(token) > 1})
+    for shape in shapes:
+        result["cue:" + shape] = 1.0
+    if shapes or any(word in _NUMBER_WORDS for word in words):
+        result["cue:quantity"] = 1.0
+    if any(word in _PAST_IRREGULAR or (len(word) > 4 and word.endswith("ed")) for word in words):
+        result["cue:past"] = 1.0
+    if toks and toks[-1] == "?":
+        result["cue:question"] = 1.0
+    if any(a in _FIRST_PERSON and b in _OPINION_VERBS for a, b in itertools.pairwise(toks)):
+        result["cue:first_opinion"] = 1.0
+    if _PROPER.search(sentence):
+        result["cue:proper"] = 1.0
+    result["cue:" + _length_bucket(len(words))] = 1.0
+    result["bias"] = 1.0
+    return result
+
+
+def _length_bucket(words: int) -> str:
+    for limit in (5, 10, 20, 30):
+        if words <= limit:
+            return f"len<={limit}"
+    return "len>30"
+
+
+@attrs.frozen
+class Worthiness:
+    """How check-worthy a sentence is.
+
+    Attributes:
+        score: The probability-like score in [0, 1] that the sentence is a check-worthy
+            factual claim.
+        threshold: The score from which a sentence counts as check-worthy: the one that
+            maximised F1 in cross-validation when the shipped model was trained.
+        features: The largest contributions to the score, as (feature name, contribution
+            to the log-odds) pairs, largest in absolute value first; at most
+            :data:`TOP_FEATURES`.
+    """
+
+    score: float = attrs.field(validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
+    threshold: float
+    features: tuple[tuple[str, float], ...]
+
+    @property
+    def check_worthy(self) -> bool:
+        """Whether the score reaches the threshold.
+
+        >>> Worthiness(score=0.7, threshold=0.5, features=()).check_worthy
+        True
+        """
+        return self.score >= self.threshold
+
+
+@attrs.frozen
+class _Model:
+    weights: dict[str, float]
+    threshold: float
+
+
+@functools.cache
+def _model() -> _Model:
+    resource = files("claimtrack") / "data" / "worthiness.json"
+    data: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
+    weights = {str(name): float(weight) for name, weight in data["weights"].items()}
+    return _Model(weights=weights, threshold=float(data["threshold"]))
+
+
+def worthiness_threshold() -> float:
+    """The shipped model's threshold: a score at or above it counts as check-worthy.
+
+    >>> 0.0 < worthiness_threshold() < 1.0
+    True
+    """
+    return _model().threshold
+
+
+def worthiness(sentence: str) -> Worthiness:
+    """Score how check-worthy a sentence is, with the shipped model.
+
+    Deterministic, and fast enough for whole transcripts (several thousand sentences
+    a second in pure Python).
+
+    Args:
+        sentence: One sentence; any text is accepted.
+
+    Returns:
+        The score, the threshold and the features that weighed most.
+
+    >>> w = worthiness("Unemployment rose to 9.5 percent in 2010.")
+    >>> w.score > w.threshold
+    True
+    >>> [name for name, _ in w.features][:3]
+    [...]
+    >>> worthiness("I think he is a good man.").check_worthy
+    False
+    """
+    model = _model()
+    weights = model.weights
+    contributions = [
+        (name, value * weights[name])
+        for name, value in features(sentence).items()
+        if name in weights
+    ]
+    logit = math.fsum(contribution for _, contribution in contributions)
+    top = sorted(contributions, key=lambda item: (-abs(item[1]), item[0]))[:TOP_FEATURES]
+    return Worthiness(
+        score=_sigmoid(logit),
+        threshold=model.threshold,
+        features=tuple((name, round(contribution, 4)) for name, contribution in top),
+    )
+
+
+def _sigmoid(logit: float) -> float:
+    if logit >= 0:
+        return 1.0 / (1.0 + math.exp(-logit))
+    exp = math.exp(logit)
+    return exp / (1.0 + exp)
