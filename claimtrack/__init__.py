@@ -13,6 +13,7 @@ True
 """
 
 from claimtrack._claims import DEFAULT_THRESHOLD, extract_claims
+from claimtrack.batch import DocumentResult, extract_corpus
 from claimtrack._model import (
     Actor,
     Claim,
@@ -51,6 +52,7 @@ __all__ = [
     "ClaimKind",
     "ClaimStore",
     "ClaimtrackError",
+    "DocumentResult",
     "Evidence",
     "Provenance",
     "Quantity",
@@ -67,6 +69,7 @@ __all__ = [
     "claim_from_dict",
     "claim_to_dict",
     "extract_claims",
+    "extract_corpus",
     "find_actors",
     "find_quantities",
     "find_references",

@@ -265,10 +265,12 @@ class Transcript:
     turns: tuple[Turn, ...] = attrs.field(default=(), converter=_turns)
     boilerplate: tuple[tuple[int, int], ...] = attrs.field(default=(), converter=_spans)
 
-    @property
-    def id(self) -> str:
-        """A stable identifier derived from the text alone."""
-        return "tr-" + hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
+    #: A stable identifier derived from the text alone (computed once, on creation).
+    id: str = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        digest = hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+        object.__setattr__(self, "id", "tr-" + digest[:16])
 
     @property
     def speakers(self) -> tuple[str, ...]:

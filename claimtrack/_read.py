@@ -130,21 +130,37 @@ def read_transcript(
     ('2017-12-28T16:08:00', ('Question', 'Sergey Lavrov'))
     """
     where = os.fspath(path)
+    return parse_transcript(
+        decode(read_bytes(where), where),
+        source=where,
+        published=published,
+        speaker=speaker,
+        language=language,
+    )
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of a transcript file.
+
+    Raises:
+        TranscriptNotFoundError: The file does not exist or is a directory.
+        TranscriptError: It cannot be read.
+
+    >>> read_bytes("examples/lavrov-interfax-2017-12-28.txt")[:16]
+    b'28 December 2017'
+    """
     try:
-        with open(where, "rb") as handle:
-            data = handle.read()
+        with open(path, "rb") as handle:
+            return handle.read()
     except FileNotFoundError:
-        msg = f"{where}: no such file; give the path of a transcript text file"
+        msg = f"{path}: no such file; give the path of a transcript text file"
         raise TranscriptNotFoundError(msg) from None
     except IsADirectoryError:
-        msg = f"{where}: is a directory; give the path of a transcript text file"
+        msg = f"{path}: is a directory; give the path of a transcript text file"
         raise TranscriptNotFoundError(msg) from None
     except OSError as err:
-        msg = f"{where}: cannot be read ({err.strerror}); check its permissions"
+        msg = f"{path}: cannot be read ({err.strerror}); check its permissions"
         raise TranscriptError(msg) from None
-    return parse_transcript(
-        decode(data, where), source=where, published=published, speaker=speaker, language=language
-    )
 
 
 def decode(data: bytes, where: str) -> str:
