@@ -13,7 +13,6 @@ True
 """
 
 from claimtrack._claims import DEFAULT_THRESHOLD, extract_claims
-from claimtrack.batch import DocumentResult, extract_corpus
 from claimtrack._model import (
     Actor,
     Claim,
@@ -30,6 +29,7 @@ from claimtrack._model import (
 from claimtrack._read import parse_transcript, read_transcript
 from claimtrack._sentences import Sentence, split_sentences
 from claimtrack._serialize import claim_from_dict, claim_to_dict, read_jsonl, write_jsonl
+from claimtrack.batch import DocumentResult, extract_corpus
 from claimtrack.exceptions import ClaimtrackError
 from claimtrack.mentions._actors import find_actors
 from claimtrack.mentions._quantities import find_quantities
