@@ -188,6 +188,8 @@ def find_quantities(
     """
     stop = len(text) if end is None else end
     out: list[Quantity] = []
+    if not _may_hold_number(text[start:stop]):
+        return out
     for match in _NUMBER.finditer(text, start, stop):
         n0, n1 = match.span("number")
         if any(s < n1 and n0 < e for s, e in skip):
@@ -202,6 +204,18 @@ def find_quantities(
         if quantity is not None:
             out.append(quantity)
     return out
+
+
+_LETTERS = re.compile(r"[^a-z]+")
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_VAGUE)
+
+
+def _may_hold_number(segment: str) -> bool:
+    """A cheap first look: digits, or a number word, somewhere in the segment."""
+    if _DIGIT.search(segment):
+        return True
+    return not _NUMBER_WORDS.isdisjoint(_LETTERS.split(segment.lower()))
 
 
 def _quantity(text: str, match: re.Match[str], stop: int) -> Quantity | None:

@@ -78,6 +78,8 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[R
     """
     stop = len(text) if end is None else end
     found: list[Reference] = []
+    if _DOCUMENT_WORDS.isdisjoint(_NOT_LETTERS.split(text[start:stop].lower())):
+        return found
     for match in _RESOLUTION.finditer(text, start, stop):
         m0 = match.start()
         if text.startswith("the ", m0):
@@ -126,6 +128,9 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[R
     return sorted(found, key=lambda r: r.start or 0)
 
 
+# A cheap first look: no document noun in the text, no reference.
+_NOT_LETTERS = re.compile(r"[^a-zé]+")
+_DOCUMENT_WORDS = frozenset(_KINDS) | {"resolution", "resolutions", "communiqu"}
 _LEADING = re.compile(r"(?:The|the|A|An|This|That|These|In|Under|By)\s")
 
 
