@@ -34,10 +34,32 @@ __all__ = [
 #: The four TIMEX3 types of ISO-TimeML.
 TIMEX_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 
-_non_negative = v.and_(v.instance_of(int), v.ge(0))
-_optional_offset = v.optional(_non_negative)
-_non_empty_str = v.and_(v.instance_of(str), v.min_len(1))
-_optional_str = v.optional(v.instance_of(str))
+# Validators: one plain function a field, as they run for every mention and claim made.
+
+
+def _fail(instance: Any, attribute: attrs.Attribute[Any], value: Any, wanted: str) -> None:
+    msg = f"{type(instance).__name__}.{attribute.name} must be {wanted}, not {value!r}"
+    raise (ValueError if isinstance(value, int | str) else TypeError)(msg)
+
+
+def _non_negative(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, int) or value < 0:
+        _fail(instance, attribute, value, "an int >= 0")
+
+
+def _optional_offset(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _non_negative(instance, attribute, value)
+
+
+def _non_empty_str(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not value:
+        _fail(instance, attribute, value, "a non-empty str")
+
+
+def _optional_str(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, str):
+        _fail(instance, attribute, value, "a str or None")
 
 
 def _end_after_start(instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
@@ -47,8 +69,14 @@ def _end_after_start(instance: Any, attribute: attrs.Attribute[Any], value: int 
         raise ValueError(msg)
 
 
-_optional_end = v.and_(_optional_offset, _end_after_start)
-_end = v.and_(_non_negative, _end_after_start)
+def _optional_end(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _optional_offset(instance, attribute, value)
+    _end_after_start(instance, attribute, value)
+
+
+def _end(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _non_negative(instance, attribute, value)
+    _end_after_start(instance, attribute, value)
 
 
 class ClaimKind(enum.Enum):
