@@ -37,14 +37,17 @@ TIMEX_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 # Validators: one plain function a field, as they run for every mention and claim made.
 
 
-def _fail(instance: Any, attribute: attrs.Attribute[Any], value: Any, wanted: str) -> None:
+def _fail(
+    instance: Any, attribute: attrs.Attribute[Any], value: Any, wanted: str, kind: type
+) -> None:
+    """Raises ``TypeError`` for a value of the wrong type, ``ValueError`` for a bad value."""
     msg = f"{type(instance).__name__}.{attribute.name} must be {wanted}, not {value!r}"
-    raise (ValueError if isinstance(value, int | str) else TypeError)(msg)
+    raise (ValueError if isinstance(value, kind) else TypeError)(msg)
 
 
 def _non_negative(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, int) or value < 0:
-        _fail(instance, attribute, value, "an int >= 0")
+        _fail(instance, attribute, value, "an int >= 0", int)
 
 
 def _optional_offset(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -54,12 +57,12 @@ def _optional_offset(instance: Any, attribute: attrs.Attribute[Any], value: Any)
 
 def _non_empty_str(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not value:
-        _fail(instance, attribute, value, "a non-empty str")
+        _fail(instance, attribute, value, "a non-empty str", str)
 
 
 def _optional_str(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and not isinstance(value, str):
-        _fail(instance, attribute, value, "a str or None")
+        _fail(instance, attribute, value, "a str or None", str)
 
 
 def _end_after_start(instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
