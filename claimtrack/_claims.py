@@ -1,17 +1,26 @@
 """Claims: the checkable sentences of a transcript, typed, dated and located.
 
 For each sentence of each turn, the mentions found in it (times, quantities, references,
-actors) and a few cues of its wording (tense, reported speech, pledges, opinion) give a
-check-worthiness score and a kind. Sentences that score at or above the threshold are
-claims.
+actors), a few cues of its wording (tense, reported speech, pledges, opinion), the
+learned bag-of-words log-odds of :mod:`claimtrack._worthiness` and the sentence's place
+in its transcript (its turn's role, the previous sentence, its position) make one feature
+dict, :func:`analyse`. A logistic model learned from the ClaimBuster debates
+(``claimtrack/data/claim_score.json``, written by ``scripts/train_claim_score.py``) turns
+it into a check-worthiness score; the wording decides the kind. Sentences that score at
+or above the threshold are claims.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import math
 import re
+from collections.abc import Callable
 from importlib import metadata
+from importlib.resources import files
+from typing import Any
 
 import attrs
 
@@ -23,21 +32,29 @@ from claimtrack._model import (
     Provenance,
     Quantity,
     Reference,
+    Role,
     TimeValue,
     Transcript,
     Turn,
     claim_id,
 )
 from claimtrack._sentences import Sentence, split_sentences
+from claimtrack._worthiness import logit as worthiness_logit
 from claimtrack.mentions._actors import find_actors
 from claimtrack.mentions._quantities import find_quantities
 from claimtrack.mentions._references import find_references
 from claimtrack.mentions._times import find_times
 
-__all__ = ["DEFAULT_THRESHOLD", "extract_claims"]
-
-#: Sentences scoring at or above this are claims.
-DEFAULT_THRESHOLD = 0.5
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "Analysis",
+    "Context",
+    "Mentions",
+    "analyse",
+    "combined_score",
+    "extract_claims",
+    "sentence_mentions",
+]
 EXTRACTOR = "claimtrack.rules"
 _CONTEXT = 60
 
@@ -50,6 +67,31 @@ def _version() -> str:
 
 
 _VERSION = _version()
+
+
+@attrs.frozen
+class _ScoreModel:
+    weights: dict[str, float]  # learned, by scripts/train_claim_score.py
+    prior: dict[str, float]  # claimtrack's definition of a claim, set by hand
+    learned_share: float
+    threshold: float
+
+
+@functools.cache
+def _score_model() -> _ScoreModel:
+    resource = files("claimtrack") / "data" / "claim_score.json"
+    data: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
+    return _ScoreModel(
+        weights={str(name): float(weight) for name, weight in data["weights"].items()},
+        prior={str(name): float(weight) for name, weight in data["prior"]["weights"].items()},
+        learned_share=float(data["learned_share"]),
+        threshold=float(data["threshold"]),
+    )
+
+
+#: Sentences scoring at or above this are claims (0.5: where the learned model's and
+#: the structural prior's log-odds balance; see docs/worthiness.md).
+DEFAULT_THRESHOLD: float = _score_model().threshold
 
 _ATTRIBUTION = re.compile(
     r"\b(?:has|have|had)?\s?(?P<verb>said|stated|announced|claimed|declared|insisted|"
@@ -122,16 +164,23 @@ def extract_claims(transcript: Transcript, *, threshold: float = DEFAULT_THRESHO
         if t.start is not None
     ]
     persons = _person_names(transcript)
+    bow = functools.cache(worthiness_logit)  # each sentence is also the next one's previous
     claims = []
     for turn in transcript.turns:
-        for sentence in split_sentences(transcript.text, turn.start, turn.end):
+        previous: str | None = None
+        for position, sentence in enumerate(split_sentences(transcript.text, turn.start, turn.end)):
+            context = Context(role=turn.role, previous=previous, position=position)
+            previous = sentence.text
             claim = _claim(
                 transcript,
                 turn=turn,
                 sentence=sentence,
-                times=times,
-                persons=persons,
+                mentions=sentence_mentions(
+                    transcript.text, sentence.start, sentence.end, times=times, persons=persons
+                ),
+                context=context,
                 anchor=anchor,
+                bow=bow,
             )
             if claim is not None and claim.score >= threshold:
                 claims.append(claim)
@@ -147,35 +196,186 @@ def _person_names(transcript: Transcript) -> dict[str, str]:
     return full
 
 
+@attrs.frozen
+class Mentions:
+    """The mentions found in one sentence, as :func:`sentence_mentions` finds them.
+
+    Attributes:
+        times: Its time expressions that have offsets.
+        quantities: Its quantities (not counting numbers inside times or references).
+        references: Its references to documents.
+        actors: Its actors, each once; a lone surname is the full name found elsewhere.
+    """
+
+    times: list[TimeValue]
+    quantities: list[Quantity]
+    references: list[Reference]
+    actors: list[Actor]
+
+
+def sentence_mentions(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    times: list[TimeValue],
+    persons: dict[str, str] | None = None,
+) -> Mentions:
+    """The mentions of the sentence ``text[start:end]``.
+
+    Args:
+        text: The whole text (a transcript, or the sentence alone).
+        start: Where the sentence starts in text.
+        end: Where it ends.
+        times: The times found in text by :func:`~claimtrack.mentions._times.find_times`,
+            anchored at the text's date; those inside the sentence are kept.
+        persons: Surname → full name, for persons named in full elsewhere in text.
+
+    >>> from claimtrack.mentions._times import find_times
+    >>> s = "In 2010, Ann Lee paid $3 million."
+    >>> m = sentence_mentions(s, 0, len(s), times=find_times(s, anchor="2011-01-01"))
+    >>> [t.value for t in m.times], [q.value for q in m.quantities]
+    (['2010'], [3000000])
+    """
+    own_times = [
+        t for t in times if t.start is not None and start <= t.start and (t.end or 0) <= end
+    ]
+    references = find_references(text, start, end)
+    skip = tuple((t.start or 0, t.end or 0) for t in own_times) + tuple(
+        (r.start or 0, r.end or 0) for r in references
+    )
+    quantities = find_quantities(text, start, end, skip=skip)
+    actors = _unique_actors(find_actors(text, start, end), persons or {})
+    return Mentions(times=own_times, quantities=quantities, references=references, actors=actors)
+
+
+@attrs.frozen
+class Context:
+    """Where a sentence stands in its transcript: what is known of it at run time.
+
+    Attributes:
+        role: The role of its turn; a questioner's (moderator's, interviewer's) turn is
+            :attr:`~claimtrack.Role.QUESTION`.
+        previous: The sentence before it in the same turn, if any.
+        position: Its index in its turn, from 0.
+    """
+
+    role: Role = Role.STATEMENT
+    previous: str | None = None
+    position: int = attrs.field(default=0, validator=attrs.validators.ge(0))
+
+
+@attrs.frozen
+class Analysis:
+    """What :func:`analyse` makes of a sentence.
+
+    Attributes:
+        kind: The kind of claim it would be; ``None`` for a pure question, an opinion
+            or rhetoric with nothing checkable in it.
+        features: The features the score is computed from, by name.
+        attributed_to: Whose words it reports, if it reports anyone's.
+        score: The check-worthiness score in [0, 1]; 0 where ``kind`` is ``None``.
+    """
+
+    kind: ClaimKind | None
+    features: dict[str, float]
+    attributed_to: str | None
+    score: float
+
+
+def analyse(
+    sentence: str,
+    mentions: Mentions,
+    *,
+    context: Context = Context(),  # a frozen value, safe to share
+    bow: Callable[[str], float] = worthiness_logit,
+    weights: dict[str, float] | None = None,
+) -> Analysis:
+    """The features, kind and score of a sentence: the one function that both
+    :func:`extract_claims` and the training and evaluation of the score use.
+
+    Args:
+        sentence: The sentence's text.
+        mentions: Its mentions, from :func:`sentence_mentions`.
+        context: Its turn's role, the previous sentence of the turn, its position.
+        bow: The bag-of-words log-odds of a sentence: by default the shipped model's;
+            in cross-validation, a model that never saw the sentence.
+        weights: The weights of the score; by default the shipped ones.
+
+    >>> from claimtrack.mentions._times import find_times
+    >>> s = "On March 3, 2019, we signed a treaty with Norway."
+    >>> a = analyse(s, sentence_mentions(s, 0, len(s), times=find_times(s, anchor="2020-01-01")))
+    >>> a.kind.value, a.features["date"], a.score > DEFAULT_THRESHOLD
+    ('event', 1.0, True)
+    """
+    kind, features, attributed_to = _classify(
+        sentence,
+        times=mentions.times,
+        quantities=mentions.quantities,
+        references=mentions.references,
+        actors=mentions.actors,
+    )
+    features["bow"] = _clip(bow(sentence))
+    features["previous_bow"] = _clip(bow(context.previous)) if context.previous else 0.0
+    features["first"] = float(context.position == 0)
+    features["question_turn"] = float(context.role is Role.QUESTION)
+    features["quantity_past"] = features["quantity"] * features["past"]
+    features["date_past"] = features["date"] * features["past"]
+    used = _score_model().weights if weights is None else weights
+    return Analysis(
+        kind=kind,
+        features=features,
+        attributed_to=attributed_to,
+        # What is no claim at all (a pure question, an opinion) scores 0.
+        score=0.0 if kind is None else combined_score(_log_odds(features, used), features),
+    )
+
+
+def combined_score(learned: float, features: dict[str, float]) -> float:
+    """The claim score: the learned log-odds pooled with the structural prior's.
+
+    The score is ``sigmoid(s * learned + (1 - s) * prior)``, a weighted geometric pooling
+    of two experts' odds: the model learned from ClaimBuster (``learned``) and the
+    structural prior, claimtrack's own definition of a claim (dated events, quantities,
+    named documents and reported speech count; opinion, rhetoric and pure questions do
+    not). ``s`` and the prior's weights are stored in ``claimtrack/data/claim_score.json``.
+
+    Args:
+        learned: The learned log-odds of the sentence.
+        features: Its features, from :func:`analyse`.
+
+    >>> combined_score(0.0, {}) == combined_score(0.0, {"opinion": 0.0})
+    True
+    """
+    model = _score_model()
+    share = model.learned_share
+    z = share * learned + (1.0 - share) * _log_odds(features, model.prior)
+    if z >= 0:
+        return round(1.0 / (1.0 + math.exp(-z)), 4)
+    exp = math.exp(z)
+    return round(exp / (1.0 + exp), 4)
+
+
+def _clip(logit: float, limit: float = 10.0) -> float:
+    return round(max(-limit, min(limit, logit)), 4)
+
+
 def _claim(
     transcript: Transcript,
     *,
     turn: Turn,
     sentence: Sentence,
-    times: list[TimeValue],
-    persons: dict[str, str],
+    mentions: Mentions,
+    context: Context,
     anchor: dt.date,
+    bow: Callable[[str], float],
 ) -> Claim | None:
     text = transcript.text
     s0, s1 = sentence.start, sentence.end
-    own_times = [t for t in times if s0 <= (t.start or 0) and (t.end or 0) <= s1]
-    references = find_references(text, s0, s1)
-    skip = tuple((t.start or 0, t.end or 0) for t in own_times) + tuple(
-        (r.start or 0, r.end or 0) for r in references
-    )
-    quantities = find_quantities(text, s0, s1, skip=skip)
-    actors = _unique_actors(find_actors(text, s0, s1), persons)
-    kind, features, attributed_to = _classify(
-        sentence.text,
-        times=own_times,
-        quantities=quantities,
-        references=references,
-        actors=actors,
-    )
-    if kind is None:
+    analysis = analyse(sentence.text, mentions, context=context, bow=bow)
+    if analysis.kind is None:
         return None
-    score = _score(features)
-    time = _governing_time(own_times) or _implicit_time(anchor)
+    time = _governing_time(mentions.times) or _implicit_time(anchor)
     provenance = Provenance(
         transcript_id=transcript.id,
         source=transcript.source,
@@ -193,15 +393,15 @@ def _claim(
     )
     return Claim(
         id=claim_id(transcript.id, s0, s1),
-        kind=kind,
+        kind=analysis.kind,
         provenance=provenance,
         time=time,
-        quantities=quantities,
-        references=references,
-        actors=actors,
-        attributed_to=attributed_to,
-        score=score,
-        features=features.items(),
+        quantities=mentions.quantities,
+        references=mentions.references,
+        actors=mentions.actors,
+        attributed_to=analysis.attributed_to,
+        score=analysis.score,
+        features=analysis.features.items(),
     )
 
 
@@ -215,30 +415,11 @@ def _unique_actors(actors: list[Actor], persons: dict[str, str]) -> list[Actor]:
     return list(seen.values())
 
 
-# Weights of the check-worthiness features: a logistic model over counts and cues.
-_WEIGHTS = {
-    "bias": -1.2,
-    "date": 1.6,
-    "quantity": 1.5,
-    "reference": 1.6,
-    "actors": 0.7,
-    "past": 0.5,
-    "perfect": 0.5,
-    "present_state": 0.2,
-    "attribution": 1.4,
-    "commitment": 0.9,
-    "pledge": -1.5,
-    "opinion": -1.8,
-    "rhetoric": -2.5,
-    "question": -3.0,
-    "presupposed": 1.0,
-    "short": -1.0,
-}
-
-
-def _score(features: dict[str, float]) -> float:
-    z = _WEIGHTS["bias"] + sum(_WEIGHTS[k] * value for k, value in features.items())
-    return round(1.0 / (1.0 + math.exp(-z)), 4)
+def _log_odds(features: dict[str, float], weights: dict[str, float]) -> float:
+    """The bias plus each feature times its weight."""
+    return weights.get("bias", 0.0) + math.fsum(
+        weights.get(name, 0.0) * value for name, value in features.items()
+    )
 
 
 def _classify(
@@ -276,6 +457,9 @@ def _classify(
     }
     if question and not presupposed:
         return None, features, None
+    evidence = quantities or documents or attributed_to is not None or presupposed
+    if (features["opinion"] or features["rhetoric"]) and not evidence:
+        return None, features, None  # an opinion or a figure of speech, not a claim
     past_or_perfect = bool(features["past"] or features["perfect"])
     kind: ClaimKind
     if presupposed:

@@ -22,12 +22,20 @@ import itertools
 import json
 import math
 import re
+from collections.abc import Mapping
 from importlib.resources import files
 from typing import Any
 
 import attrs
 
-__all__ = ["Worthiness", "features", "tokens", "worthiness", "worthiness_threshold"]
+__all__ = [
+    "Worthiness",
+    "features",
+    "logit",
+    "tokens",
+    "worthiness",
+    "worthiness_threshold",
+]
 
 #: How many of the largest contributions :func:`worthiness` reports.
 TOP_FEATURES = 8
@@ -198,6 +206,21 @@ def worthiness_threshold() -> float:
     True
     """
     return _model().threshold
+
+
+def logit(sentence: str, weights: Mapping[str, float] | None = None) -> float:
+    """The log-odds of a sentence under weights (by default the shipped model's).
+
+    The stacked claim score of :mod:`claimtrack._claims` takes it as a feature; in
+    training, each fold passes the weights of a model that never saw the sentence.
+
+    >>> logit("Unemployment rose to 9.5 percent in 2010.") > 0 > logit("Thank you.")
+    True
+    """
+    used = _model().weights if weights is None else weights
+    return math.fsum(
+        value * used[name] for name, value in features(sentence).items() if name in used
+    )
 
 
 def worthiness(sentence: str) -> Worthiness:

@@ -1,6 +1,8 @@
 """Measure claimtrack against annotated corpora.
 
-Run as ``python -m claimtrack.evaluate times FILE.jsonl [FILE.jsonl ...]``. Each file
+Run as ``python -m claimtrack.evaluate claims FILE.jsonl [--format claimbuster|clef]`` for
+the check-worthiness scores on labelled sentences (see docs/worthiness.md), or as
+``python -m claimtrack.evaluate times FILE.jsonl [FILE.jsonl ...]``. For ``times``, each file
 holds one document a line: ``{"doc_id", "dct", "text", "timexes": [{"start", "end",
 "type", "value", ...}]}``. The figures are those of TempEval-3 Task A: strict and relaxed
 extent match, and type and value accuracy counted over relaxed matches, as precision,
@@ -129,6 +131,65 @@ def _run_times(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_claims(args: argparse.Namespace) -> int:
+    # Imported here: the claims evaluation loads the models, which `times` does not need.
+    from claimtrack import _evaluate_claims  # noqa: PLC0415
+    from claimtrack.exceptions import SerializationError  # noqa: PLC0415
+
+    path = pathlib.Path(args.file)
+    if not path.is_file():
+        print(
+            f"error: {path}: no such file; give a JSON Lines file of labelled sentences",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        file_format = args.format
+        if file_format is None:
+            file_format, _ = _evaluate_claims.read_sentences(path)
+        if file_format == "claimbuster":
+            result = _evaluate_claims.evaluate_claimbuster(path, folds=args.folds)
+        else:
+            result = _evaluate_claims.evaluate_clef(path, folds=0)
+    except (SerializationError, ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    _print_claims(file_format, result)
+    return 0
+
+
+def _print_claims(file_format: str, result: dict[str, Any]) -> None:
+    print(
+        f"{result['data']}: {file_format}, {result['sentences']} sentences,"
+        f" {result['positives']} positive, {result['documents']} debates"
+    )
+    if file_format == "claimbuster":
+        print(f"  {result['folds']}-fold cross-validation grouped by debate (nested)")
+        rows = [
+            ("bag-of-words", result["bag_of_words"]["best_threshold"]),
+            ("learned stacker", result["learned_stacker"]["best_threshold"]),
+            ("claim score", result["claim_score_with_prior"]["best_threshold"]),
+            ("claim score, default", result["claim_score_with_prior"]["at_shipped_threshold"]),
+        ]
+        for name, figures in rows:
+            print(f"  {name:22s} {_claim_figures(figures)}")
+        return
+    for name, key in (("bag-of-words", "shipped_model"), ("claim score", "claim_score")):
+        part = result[key]
+        print(
+            f"  {name:13s} shipped threshold {_claim_figures(part['at_shipped_threshold'])}"
+            f"  MAP={part['mean_average_precision']:.3f}"
+        )
+        print(f"  {'':13s} best threshold    {_claim_figures(part['best_threshold'])}")
+
+
+def _claim_figures(figures: dict[str, float]) -> str:
+    return (
+        f"t={figures['threshold']:.2f} P={figures['precision']:.3f}"
+        f" R={figures['recall']:.3f} F1={figures['f1']:.3f}"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m claimtrack.evaluate",
@@ -143,6 +204,24 @@ def _parser() -> argparse.ArgumentParser:
     times.add_argument("files", nargs="+", metavar="FILE.jsonl", help="TIMEX3 JSON Lines corpus")
     times.add_argument("--language", default="en", help="language of the documents (default en)")
     times.set_defaults(run=_run_times)
+    claims = commands.add_parser(
+        "claims",
+        help="check-worthiness figures on ClaimBuster or CLEF 2019 JSON Lines",
+        description=(
+            "ClaimBuster: precision, recall and F1 of the CFS class, cross-validated with"
+            " folds grouped by debate. CLEF 2019: the shipped models' precision, recall,"
+            " F1 and mean average precision over debates."
+        ),
+    )
+    claims.add_argument("file", metavar="FILE.jsonl", help="labelled sentences, one a line")
+    claims.add_argument(
+        "--format",
+        choices=("claimbuster", "clef"),
+        default=None,
+        help="the file's format (default: told by the fields of its first line)",
+    )
+    claims.add_argument("--folds", type=int, default=5, help="cross-validation folds (>= 3)")
+    claims.set_defaults(run=_run_claims)
     return parser
 
 
@@ -150,6 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the evaluation command line; returns the exit status.
 
     >>> main(["times", "no-such-file.jsonl"])
+    2
+    >>> main(["claims", "no-such-file.jsonl"])
     2
     """
     args = _parser().parse_args(argv)

@@ -221,3 +221,59 @@ class TestProperties:
                 assert text[claim.time.start : claim.time.end] == claim.time.text
             for q in claim.quantities:
                 assert text[q.start : q.end] == q.text
+
+
+class TestScore:
+    """The learned claim score and the one feature function it shares with training."""
+
+    TEXT = "Ann Lee: Thank you. On March 3, 2019, we signed a treaty with Norway."
+
+    def test_same_features_both_paths(self) -> None:
+        """`extract_claims` and the training path compute the same features for a sentence."""
+        from claimtrack._evaluate_claims import Labelled, contexts, mentions, stack_samples
+        from claimtrack._worthiness import logit
+
+        sentence = "On March 3, 2019, we signed a treaty with Norway."
+        (claim,) = extract_claims(parse_transcript(self.TEXT, published="2020-01-01"))
+        rows = [
+            Labelled("Thank you.", False, "d", date="2020-01-01", speaker="Ann Lee"),
+            Labelled(sentence, True, "d", date="2020-01-01", speaker="Ann Lee"),
+        ]
+        (_, sample) = stack_samples(
+            rows, mentions(rows), contexts(rows), lambda _index, text: logit(text)
+        )
+        assert dict(claim.features) == {k: v for k, v in sample.items() if k != "bias"}
+
+    def test_analyse_gives_claim_score(self) -> None:
+        """The score `analyse` gives is the claim's score."""
+        from claimtrack._claims import Context, analyse, sentence_mentions
+        from claimtrack.mentions._times import find_times
+
+        t = parse_transcript(self.TEXT, published="2020-01-01")
+        (claim,) = extract_claims(t)
+        s = claim.text
+        found = sentence_mentions(s, 0, len(s), times=find_times(s, anchor="2020-01-01"))
+        context = Context(role=claimtrack.Role.STATEMENT, previous="Thank you.", position=1)
+        assert claim.score == analyse(s, found, context=context).score
+
+    def test_previous_sentence_is_a_feature(self) -> None:
+        """The previous sentence's learned log-odds are a feature; a turn's first has none."""
+        (claim,) = extract_claims(parse_transcript(self.TEXT, published="2020-01-01"))
+        features = dict(claim.features)
+        assert (0.0, 1.0) == (features["first"], float(features["previous_bow"] < 0))
+
+    def test_question_turn_feature(self) -> None:
+        """A sentence in a questioner's turn is marked so; the answer's is not."""
+        t = parse_transcript(
+            "Question: In 2019, taxes rose by 3 percent. Why?\n\n"
+            "Ann Lee: In 2019, taxes rose by 3 percent.",
+            published="2020-01-01",
+        )
+        roles = [dict(c.features)["question_turn"] for c in extract_claims(t, threshold=0.0)]
+        assert [1.0, 0.0] == roles
+
+    def test_default_threshold(self) -> None:
+        """The default threshold is the one stored with the learned weights."""
+        from claimtrack._claims import _score_model
+
+        assert _score_model().threshold == claimtrack.DEFAULT_THRESHOLD
