@@ -12,6 +12,7 @@ or above the threshold are claims.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import json
@@ -20,7 +21,7 @@ import re
 from collections.abc import Callable
 from importlib import metadata
 from importlib.resources import files
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -163,7 +164,8 @@ def extract_claims(transcript: Transcript, *, threshold: float = DEFAULT_THRESHO
         for t in find_times(transcript.text, anchor=anchor, language=transcript.language)
         if t.start is not None
     ]
-    persons = _person_names(transcript)
+    all_actors = find_actors(transcript.text)
+    persons = _person_names(all_actors)
     bow = functools.cache(worthiness_logit)  # each sentence is also the next one's previous
     claims = []
     for turn in transcript.turns:
@@ -176,7 +178,12 @@ def extract_claims(transcript: Transcript, *, threshold: float = DEFAULT_THRESHO
                 turn=turn,
                 sentence=sentence,
                 mentions=sentence_mentions(
-                    transcript.text, sentence.start, sentence.end, times=times, persons=persons
+                    transcript.text,
+                    sentence.start,
+                    sentence.end,
+                    times=times,
+                    persons=persons,
+                    actors=all_actors,
                 ),
                 context=context,
                 anchor=anchor,
@@ -187,10 +194,10 @@ def extract_claims(transcript: Transcript, *, threshold: float = DEFAULT_THRESHO
     return claims
 
 
-def _person_names(transcript: Transcript) -> dict[str, str]:
-    """Surname → full name, for persons named in full somewhere in the transcript."""
+def _person_names(actors: list[Actor]) -> dict[str, str]:
+    """Surname → full name, for persons named in full among the actors of a text."""
     full: dict[str, str] = {}
-    for actor in find_actors(transcript.text):
+    for actor in actors:
         if actor.type == "person" and " " in actor.name:
             full.setdefault(actor.name.split()[-1], actor.name)
     return full
@@ -220,6 +227,7 @@ def sentence_mentions(
     *,
     times: list[TimeValue],
     persons: dict[str, str] | None = None,
+    actors: list[Actor] | None = None,
 ) -> Mentions:
     """The mentions of the sentence ``text[start:end]``.
 
@@ -230,6 +238,9 @@ def sentence_mentions(
         times: The times found in text by :func:`~claimtrack.mentions._times.find_times`,
             anchored at the text's date; those inside the sentence are kept.
         persons: Surname → full name, for persons named in full elsewhere in text.
+        actors: The actors found in the whole text by
+            :func:`~claimtrack.mentions._actors.find_actors`, if already found; those
+            inside the sentence are kept. Found in the sentence when not given.
 
     >>> from claimtrack.mentions._times import find_times
     >>> s = "In 2010, Ann Lee paid $3 million."
@@ -237,16 +248,25 @@ def sentence_mentions(
     >>> [t.value for t in m.times], [q.value for q in m.quantities]
     (['2010'], [3000000])
     """
-    own_times = [
-        t for t in times if t.start is not None and start <= t.start and (t.end or 0) <= end
-    ]
+    own_times = [t for t in _inside(times, start, end) if (t.end or 0) <= end]
     references = find_references(text, start, end)
     skip = tuple((t.start or 0, t.end or 0) for t in own_times) + tuple(
         (r.start or 0, r.end or 0) for r in references
     )
     quantities = find_quantities(text, start, end, skip=skip)
-    actors = _unique_actors(find_actors(text, start, end), persons or {})
+    found = find_actors(text, start, end) if actors is None else _inside(actors, start, end)
+    actors = _unique_actors([a for a in found if (a.end or 0) <= end], persons or {})
     return Mentions(times=own_times, quantities=quantities, references=references, actors=actors)
+
+
+_Located = TypeVar("_Located", TimeValue, Actor)
+
+
+def _inside(items: list[_Located], start: int, end: int) -> list[_Located]:
+    """The items (sorted by start) that start in ``[start, end)``, found by bisection."""
+    first = bisect.bisect_left(items, start, key=lambda item: item.start or 0)
+    last = bisect.bisect_left(items, end, lo=first, key=lambda item: item.start or 0)
+    return items[first:last]
 
 
 @attrs.frozen
