@@ -69,25 +69,12 @@ def read_labelled(path: str | pathlib.Path) -> tuple[list[str], list[bool], list
         SerializationError: If a line is not a JSON object with those fields.
         FileNotFoundError: If the file does not exist.
     """
-    texts: list[str] = []
-    labels: list[bool] = []
-    groups: list[str] = []
-    with pathlib.Path(path).open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                text, label, group = row["text"], row["label"], row["doc_id"]
-            except (ValueError, KeyError, TypeError) as error:
-                raise SerializationError(
-                    f"{path}:{number}: not a JSON object with doc_id, text and label"
-                    f" ({error}); give one labelled sentence per line"
-                ) from error
-            texts.append(str(text))
-            labels.append(label in ("CFS", 1, "1", True))
-            groups.append(str(group))
-    return texts, labels, groups
+    _, sentences = read_sentences(path)
+    return (
+        [s.text for s in sentences],
+        [s.positive for s in sentences],
+        [s.group for s in sentences],
+    )
 
 
 @attrs.frozen
