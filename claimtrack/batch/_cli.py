@@ -23,7 +23,7 @@ from typing import IO, Any
 
 import attrs
 
-from claimtrack._claims import DEFAULT_THRESHOLD
+from claimtrack._cli_common import add_reading_options, check_threshold
 from claimtrack._read import read_transcript
 from claimtrack.batch._corpus import DocumentResult, default_jobs, extract_corpus, file_hash
 from claimtrack.exceptions import ClaimtrackError
@@ -76,17 +76,7 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         help="run on a Dask cluster, e.g. tcp://10.0.0.5:8786 (pip install 'claimtrack[dask]'); "
         "the workers must see the files at the same paths",
     )
-    batch.add_argument(
-        "--date", help="publication date of every transcript (ISO); by default each one's own"
-    )
-    batch.add_argument("--speaker", help="who speaks where a text has no speaker labels")
-    batch.add_argument("--language", default="en", help="the transcripts' language (default en)")
-    batch.add_argument(
-        "--threshold",
-        type=float,
-        default=DEFAULT_THRESHOLD,
-        help=f"least check-worthiness score of a claim, 0 to 1 (default {DEFAULT_THRESHOLD})",
-    )
+    add_reading_options(batch)
     batch.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -177,9 +167,7 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> None:
-    if not 0.0 <= args.threshold <= 1.0:
-        msg = f"--threshold {args.threshold} is outside 0 to 1; give a score between them"
-        raise ClaimtrackError(msg)
+    check_threshold(args.threshold)
     if args.jobs is not None and args.jobs < 1:
         msg = f"--jobs {args.jobs} is below 1; give how many worker processes to run"
         raise ClaimtrackError(msg)
