@@ -166,6 +166,8 @@ class TestMigrations:
             assert [claim.id] == [a.claim_id for a in store.get("tc-old").appearances]
         with contextlib.closing(sqlite3.connect(path)) as raw:
             assert SCHEMA_VERSION == raw.execute("PRAGMA user_version").fetchone()[0]
+            counted = dict(raw.execute("SELECT word, claims FROM word_counts").fetchall())
+            assert all(counted[w] >= 1 for w in words.split())
 
     def test_newer_store_refused(self, tmp_path: pathlib.Path) -> None:
         """A store from a newer claimtrack is a StoreError saying to upgrade."""

@@ -198,6 +198,16 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "transcripts, claims, tracked claims, corrections, reviews", _statements(*_V1)),
     Migration(2, "full-text search of claims (FTS5, or LIKE where it is missing)", _v2),
+    Migration(
+        3,
+        "how many claims hold each word, to look up matches by their rarest words",
+        _statements(
+            "CREATE TABLE word_counts (word TEXT PRIMARY KEY, claims INTEGER NOT NULL) "
+            "WITHOUT ROWID",
+            "INSERT INTO word_counts (word, claims) "
+            "SELECT word, COUNT(*) FROM claim_words GROUP BY word",
+        ),
+    ),
 )
 
 #: The schema version this claimtrack writes.
@@ -328,8 +338,9 @@ def migrate(connection: sqlite3.Connection, *, target: int = LATEST) -> int:
 
     >>> import sqlite3, contextlib
     >>> with contextlib.closing(sqlite3.connect(":memory:", isolation_level=None)) as c:
-    ...     (migrate(c, target=1), migrate(c), c.execute("PRAGMA user_version").fetchone()[0])
-    (0, 1, 2)
+    ...     steps = (migrate(c, target=1), migrate(c), c.execute("PRAGMA user_version").fetchone()[0])
+    >>> steps == (0, 1, LATEST)
+    True
     """
     version: int = connection.execute("PRAGMA user_version").fetchone()[0]
     if version >= target:

@@ -523,18 +523,32 @@ class ClaimStore:
     ) -> str | None:
         if not words:
             return None
+        # Prefix filtering: a claim sharing at least `overlap` of the n words holds one of
+        # any n - overlap + 1 of them; look up by the rarest, so few claims come back
+        # however large the store grows. Similarity is then checked on each candidate.
+        overlap = least_overlap(len(words), self._similarity)
         connection.execute("DELETE FROM temp.query_words")
         connection.executemany(
             "INSERT INTO temp.query_words (word) VALUES (?)", ((w,) for w in words)
         )
+        counts = dict(
+            connection.execute(
+                "SELECT q.word, COALESCE(n.claims, 0) FROM temp.query_words q "
+                "LEFT JOIN word_counts n ON n.word = q.word"
+            ).fetchall()
+        )
+        rarest = sorted(words, key=lambda w: (counts.get(w, 0), w))[: len(words) - overlap + 1]
+        connection.execute("DELETE FROM temp.query_words")
+        connection.executemany(
+            "INSERT INTO temp.query_words (word) VALUES (?)", ((w,) for w in rarest)
+        )
         candidates = connection.execute(
             "SELECT c.tracked_id, c.words, c.content, t.rowid FROM claims c "
             "JOIN tracked t ON t.id = c.tracked_id "
-            "JOIN (SELECT w.claim_id, COUNT(*) AS shared FROM claim_words w "
-            "      JOIN temp.query_words q ON q.word = w.word GROUP BY w.claim_id) s "
-            "  ON s.claim_id = c.id "
-            "WHERE s.shared >= ?",
-            (least_overlap(len(words), self._similarity),),
+            # CROSS JOIN keeps SQLite from scanning every claim's words: it looks each
+            # query word up in claim_words' primary key instead.
+            "WHERE c.id IN (SELECT w.claim_id FROM temp.query_words q "
+            "               CROSS JOIN claim_words w ON w.word = q.word)"
         )
         best: tuple[float, int, str] | None = None
         for tracked_id, other_words, other_content, order in candidates:
@@ -592,6 +606,11 @@ class ClaimStore:
         connection.executemany(
             "INSERT INTO claim_words (word, claim_id) VALUES (?, ?)",
             ((word, claim.id) for word in words.split()),
+        )
+        connection.executemany(
+            "INSERT INTO word_counts (word, claims) VALUES (?, 1) "
+            "ON CONFLICT (word) DO UPDATE SET claims = claims + 1",
+            ((word,) for word in set(words.split())),
         )
         connection.executemany(
             "INSERT OR IGNORE INTO claim_actors (claim_id, name, type) VALUES (?, ?, ?)",
