@@ -338,8 +338,10 @@ def migrate(connection: sqlite3.Connection, *, target: int = LATEST) -> int:
 
     >>> import sqlite3, contextlib
     >>> with contextlib.closing(sqlite3.connect(":memory:", isolation_level=None)) as c:
-    ...     steps = (migrate(c, target=1), migrate(c), c.execute("PRAGMA user_version").fetchone()[0])
-    >>> steps == (0, 1, LATEST)
+    ...     before = (migrate(c, target=1), migrate(c))
+    ...     after = c.execute("PRAGMA user_version").fetchone()[0]
+    >>> before, after == LATEST
+    ((0, 1), True)
     True
     """
     version: int = connection.execute("PRAGMA user_version").fetchone()[0]
