@@ -342,7 +342,6 @@ def migrate(connection: sqlite3.Connection, *, target: int = LATEST) -> int:
     ...     after = c.execute("PRAGMA user_version").fetchone()[0]
     >>> before, after == LATEST
     ((0, 1), True)
-    True
     """
     version: int = connection.execute("PRAGMA user_version").fetchone()[0]
     if version >= target:
