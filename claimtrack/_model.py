@@ -104,7 +104,11 @@ class ClaimKind(enum.Enum):
 
 
 class Role(enum.Enum):
-    """What a turn does in its transcript."""
+    """What a turn does in its transcript.
+
+    >>> Role("answer") is Role.ANSWER
+    True
+    """
 
     QUESTION = "question"
     ANSWER = "answer"
@@ -112,7 +116,11 @@ class Role(enum.Enum):
 
 
 class Status(enum.Enum):
-    """Where a claim stands in verification; every claim starts unverified."""
+    """Where a claim stands in verification; every claim starts unverified.
+
+    >>> Status.UNVERIFIED.value
+    'unverified'
+    """
 
     UNVERIFIED = "unverified"
     IN_REVIEW = "in_review"
@@ -329,6 +337,11 @@ class Provenance:
         context_after: A little of the text just after it.
         extractor: Name of what found the claim.
         extractor_version: Its version.
+
+    >>> text = "Q: Why? A: Four zones work."
+    >>> p = Provenance("tr-1", "<string>", 11, 27, text[11:27], speaker="A", turn=1)
+    >>> text[p.start : p.end] == p.quote
+    True
     """
 
     transcript_id: str = attrs.field(validator=_non_empty_str)
@@ -389,6 +402,11 @@ class Claim:
         score: Check-worthiness in [0, 1].
         features: What produced the score, by name.
         status: Where it stands in verification.
+
+    >>> p = Provenance("tr-1", "<string>", 0, 16, "Four zones work.", speaker="Ann")
+    >>> c = Claim(claim_id("tr-1", 0, 16), ClaimKind.QUANTITY, p, score=0.8)
+    >>> c.text, c.speaker, c.status.value
+    ('Four zones work.', 'Ann', 'unverified')
     """
 
     id: str = attrs.field(validator=_non_empty_str)

@@ -68,6 +68,12 @@ def score(documents: Iterable[tuple[Sequence[Span], Sequence[Span]]]) -> dict[st
     Returns:
         ``gold`` and ``system`` counts, and ``strict``, ``relaxed``, ``type`` and
         ``value`` each as ``{"P", "R", "F1"}``.
+
+    >>> gold = [{"start": 0, "end": 10, "type": "DATE", "value": "2017-11-08"}]
+    >>> system = [{"start": 3, "end": 10, "type": "DATE", "value": "2017-11-08"}]
+    >>> figures = score([(gold, system)])
+    >>> figures["strict"]["F1"], figures["relaxed"]["F1"], figures["value"]["F1"]
+    (0.0, 1.0, 1.0)
     """
     n_gold = n_system = strict = relaxed = value = type_ = 0
     for gold, system in documents:
