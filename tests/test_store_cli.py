@@ -147,13 +147,22 @@ class TestClaims:
 class TestVerify:
     """`claimtrack verify` and `claimtrack show`."""
 
-    def test_flow(self, db: str, capsys: pytest.CaptureFixture[str]) -> None:
-        """Rating needs a review; --review then --rating rate it, with evidence and a note."""
+    def test_rating_opens_the_review(self, db: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """--rating on an unverified claim records the review's opening, then the rating."""
         zones = _zones_id(capsys, db)
-        status, _, err = _run(capsys, "verify", zones, "--rating", "false", "--db", db)
+        status, out, _ = _run(capsys, "verify", zones, "--rating", "false", "--db", db)
+        assert (0, f"{zones}: rated: false\n") == (status, out)
+        _, out, _ = _run(capsys, "show", zones, "--db", db)
+        steps = json.loads(out)["verification"]["history"]
+        assert ["in_review", "rated"] == [s["status"] for s in steps]
+
+    def test_flow(self, db: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """--review then --rating rate a claim with evidence and a note; bad ratings are refused."""
+        zones = _zones_id(capsys, db)
+        status, _, err = _run(capsys, "verify", zones, "--rating", "maybe", "--db", db)
         assert 2 == status
         assert err.startswith("claimtrack: error: ")
-        assert "--review" in err
+        assert "not a rating" in err
         status, out, _ = _run(capsys, "verify", zones, "--review", "--reviewer", "Ann", "--db", db)
         assert (0, f"{zones}: in review\n") == (status, out)
         status, out, _ = _run(

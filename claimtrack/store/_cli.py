@@ -21,6 +21,7 @@ from claimtrack._model import ClaimKind, Status
 from claimtrack.exceptions import StoreError
 from claimtrack.store._store import DEFAULT_DB, ClaimStore
 from claimtrack.store._types import Evidence, TrackedClaim
+from claimtrack.store._verify import check_rating
 
 __all__ = ["DB_ENV", "register"]
 
@@ -110,7 +111,9 @@ def _add_verify(commands: argparse._SubParsersAction[Any]) -> None:
     verify.add_argument("id", help="a tracked claim's id (tc-...) or a claim's id (cl-...)")
     step = verify.add_mutually_exclusive_group()
     step.add_argument("--withdraw", action="store_true", help="withdraw the review")
-    step.add_argument("--rating", help="the rating, from the store's scale")
+    step.add_argument(
+        "--rating", help="the rating, from the store's scale (opens the review if need be)"
+    )
     verify.add_argument("--review", action="store_true", help="put the claim in review")
     verify.add_argument(
         "--evidence", action="append", default=[], metavar="URL", help="evidence (repeatable)"
@@ -262,7 +265,11 @@ def _verify(args: argparse.Namespace) -> int:
     with _store(args) as store:
         if args.withdraw:
             store.withdraw(args.id, reviewer=args.reviewer, note=args.note)
-        if args.review:
+        # Rating an unverified claim opens its review first: both steps are recorded.
+        if args.rating:
+            check_rating(store.scale, args.rating, where=f"{args.id} ({store.path})")
+        opening = args.rating and store.get(args.id).status is Status.UNVERIFIED
+        if args.review or opening:
             store.review(
                 args.id,
                 reviewer=args.reviewer,
