@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import json
 import pathlib
+import re
 import subprocess
 import sys
 
@@ -18,7 +19,7 @@ from claimtrack.evaluate import score
 from claimtrack.exceptions import ClaimtrackError, InvalidAnchorError
 from claimtrack.mentions import _times
 from claimtrack.mentions._times import coerce_anchor, find_times
-from claimtrack.mentions._times_core import Context, Rule, Scanner
+from claimtrack.mentions._times_core import _CUE, Candidate, Context, Rule, Scanner, _merge
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -396,7 +397,9 @@ def _full_scan() -> Scanner:
 
 def _candidates(scanner: Scanner, text: str) -> list[tuple[int, int, str, str, int]]:
     found = _times._collect(scanner, Context(text, ANCHOR))
-    return sorted((c.start, c.end, c.value, c.type, c.priority) for c in found)
+    return sorted(
+        (start, end, tmpl[2], tmpl[3], priority) for _, priority, start, _, end, tmpl in found
+    )
 
 
 class TestScanner:
@@ -424,6 +427,81 @@ class TestScanner:
         assert [("March 3, 2016", "2016-03-03"), ("2017", "2017")] == [
             (t.text, t.value) for t in find_times(text, anchor=ANCHOR)
         ]
+
+
+def _handler_calls(text: str) -> int:
+    """How often a rule's handler runs while ``text`` is scanned."""
+    calls = []
+
+    def handler(m: re.Match[str], ctx: Context) -> Candidate | None:
+        calls.append(m.start())
+        return Candidate(m.start(), m.end(), "2017-12-25")
+
+    scanner = Scanner((Rule("weekday", r"\bMonday\b", handler),))
+    _times._collect(scanner, Context(text, ANCHOR))
+    return len(calls)
+
+
+class TestResolvedOnce:
+    def test_repeats_cost_a_look_up(self) -> None:
+        """An expression repeated in identical surroundings is resolved once, however often."""
+        assert _handler_calls("Monday " * 1000) == _handler_calls("Monday " * 3000)
+
+    def test_every_repeat_is_found(self) -> None:
+        """Text made of one expression yields every occurrence, each with its own offsets."""
+        text = "We met on Monday. " * 400
+        expected = [(18 * i + 10, 18 * i + 16, "2017-12-25", "tense=past") for i in range(400)]
+        assert expected == [
+            (t.start, t.end, t.value, t.reason) for t in find_times(text, anchor=ANCHOR)
+        ]
+
+    def test_context_still_decides(self) -> None:
+        """The same words in other surroundings are resolved afresh: the tense still counts."""
+        text = "We met on Monday. " * 300 + "We will meet on Monday. " * 300
+        expected = ["2017-12-25"] * 300 + ["2018-01-01"] * 300
+        assert expected == _values(text)
+
+    def test_modifiers_and_since_repeated(self) -> None:
+        """Modifiers and `since` are taken in for every repeat, not only the first."""
+        text = "It grew since early 2016. " * 200
+        expected = [("early 2016", "START", dt.date(2016, 1, 1), ANCHOR)] * 200
+        assert expected == [
+            (t.text, t.mod, t.earliest, t.latest) for t in find_times(text, anchor=ANCHOR)
+        ]
+
+
+class TestWindowMerge:
+    def test_cut_where_triggers_are_far_apart(self) -> None:
+        """Windows around triggers merge when close and are cut where the gap exceeds the reach."""
+        assert [(-5, 20), (195, 210)] == _merge([[(0, 5), (10, 15)], [(200, 205)]], 5, 5)
+
+    def test_no_triggers(self) -> None:
+        """A group whose triggers the text lacks gets no window."""
+        assert [] == _merge([], 5, 5)
+
+
+_CUE_WORDS = st.sampled_from(
+    ["was", "will", "going to", "from now", "played", "needed", "is", "a", "b" * 30 + "ed",
+     "c" * 40 + "edx", "won't", "'ll", "ended.", "\n", "x" * 25]
+)  # fmt: skip
+
+
+class TestCueBlocks:
+    def test_long_word_across_block_end(self) -> None:
+        """A long word cut by the end of a block's scan is not read as a past-tense cue."""
+        text = "a " * 255 + "b" * 24 + "edxyz was"
+        ctx = Context(text, ANCHOR)
+        expected = [(m.start(), m.end()) for m in _CUE.finditer(text)]
+        assert expected == [(c[0], c[1]) for c in ctx._cue_list(0, len(text))]
+
+    @given(words=st.lists(_CUE_WORDS, max_size=200))
+    @settings(max_examples=200, deadline=None)
+    def test_blocks_agree_with_a_whole_scan(self, words: list[str]) -> None:
+        """Cues found a block at a time are those a scan of the whole text finds."""
+        text = " ".join(words)
+        ctx = Context(text, ANCHOR)
+        expected = [(m.start(), m.end(), m.group().lower()) for m in _CUE.finditer(text)]
+        assert expected == [(c[0], c[1], c[3]) for c in ctx._cue_list(0, len(text))]
 
 
 class TestLanguages:

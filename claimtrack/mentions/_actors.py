@@ -7,6 +7,7 @@ metonyms (``Washington``) and adjectives people use; ``the United States``, ``US
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -141,16 +142,32 @@ def find_actors(text: str, start: int = 0, end: int | None = None) -> list[Actor
     persons = [(m.start("name"), m.end("name")) for m in _PERSON.finditer(text, start, stop)]
     for p0, p1 in persons:
         found.append(Actor(text[p0:p1], "person", text=text[p0:p1], start=p0, end=p1))
+    person_starts = [p0 for p0, _ in persons]  # sorted, and the spans do not overlap
     for run in _CAPITALISED.finditer(text, start, stop):
-        for a0, a1 in _longest_names(text, run.start(), run.end(), names):
-            if any(p0 <= a0 < p1 for p0, p1 in persons):
-                continue
+        words = run.group()
+        spans = _RUN_NAMES.get(words)
+        if spans is None:
+            if len(_RUN_NAMES) > _CACHE_LIMIT:
+                _RUN_NAMES.clear()
+            spans = _RUN_NAMES[words] = _longest_names(words, 0, len(words), names)
+        if not spans:
+            continue
+        r0 = run.start()
+        for s0, s1 in spans:
+            a0, a1 = r0 + s0, r0 + s1
+            inside = bisect.bisect_right(person_starts, a0) - 1
+            if inside >= 0 and a0 < persons[inside][1]:
+                continue  # part of a titled person's name
             name, kind = names[text[a0:a1]]
             found.append(Actor(name, kind, text=text[a0:a1], start=a0, end=a1))
     return sorted(found, key=lambda a: a.start or 0)
 
 
 _SPLIT = re.compile(r"[\s\-]+|['’]s\b")
+# A run of capitalised words → its gazetteer names, as offsets in the run: they depend
+# on the run alone, and the same runs recur. Cleared when big.
+_RUN_NAMES: dict[str, list[tuple[int, int]]] = {}
+_CACHE_LIMIT = 100_000
 
 
 def _longest_names(
@@ -158,8 +175,13 @@ def _longest_names(
 ) -> list[tuple[int, int]]:
     """Greedy longest gazetteer matches inside a run of capitalised words."""
     # Word boundaries: every word start, and every word end (before spaces, hyphens, 's).
-    starts = [start] + [m.end() for m in _SPLIT.finditer(text, start, end)]
-    ends = [m.start() for m in _SPLIT.finditer(text, start, end)] + [end]
+    splits = [m.span() for m in _SPLIT.finditer(text, start, end)]
+    if not splits:  # one word
+        word = text[start:end]
+        candidate = word if word in names else word.rstrip(".")
+        return [(start, start + len(candidate))] if candidate in names else []
+    starts = [start] + [e for _, e in splits]
+    ends = [s for s, _ in splits] + [end]
     spans = []
     i = 0
     while i < len(starts):

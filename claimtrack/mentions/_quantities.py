@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from claimtrack._model import Quantity
 
@@ -186,11 +187,20 @@ def find_quantities(
     >>> [(q.value, q.unit) for q in find_quantities("3.5 million people")]
     [(3500000.0, 'people')]
     """
-    stop = len(text) if end is None else end
+    return _find_quantities(text, start, len(text) if end is None else end, skip, None)
+
+
+def _find_quantities(
+    text: str,
+    start: int,
+    stop: int,
+    skip: tuple[tuple[int, int], ...],
+    words: frozenset[str] | None,
+) -> list[Quantity]:
+    """:func:`find_quantities`; ``words`` are the lower-cased runs of ASCII letters of
+    ``text[start:stop]``, if known (and no character in it lower-cases oddly)."""
     out: list[Quantity] = []
-    if not _may_hold_number(text[start:stop]):
-        return out
-    for match in _NUMBER.finditer(text, start, stop):
+    for match in _numbers(text, start, stop, words):
         n0, n1 = match.span("number")
         if any(s < n1 and n0 < e for s, e in skip):
             continue
@@ -206,16 +216,55 @@ def find_quantities(
     return out
 
 
-_LETTERS = re.compile(r"[^a-z]+")
 _DIGIT = re.compile(r"\d")
+# Where the number of a match of _NUMBER can start, in lower-cased text: a run of digits,
+# a number word, a vague plural before "of". Every match has one at most _MAX_MOD
+# characters after its start (the modifier, a space and a currency sign before it).
+_CORE = re.compile(
+    r"\d+|\b(?:" + _WORD_NUMBER + r")\b|\b(?:dozens|hundreds|thousands|millions|billions)(?=\sof\b)"
+)
+_MAX_MOD = 20
+_DIGITS = re.compile(r"\d+")
 _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_VAGUE)
+# Characters that re.IGNORECASE matches to ASCII letters but str.lower does not give.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def _may_hold_number(segment: str) -> bool:
-    """A cheap first look: digits, or a number word, somewhere in the segment."""
-    if _DIGIT.search(segment):
-        return True
-    return not _NUMBER_WORDS.isdisjoint(_LETTERS.split(segment.lower()))
+def _numbers(
+    text: str, start: int, stop: int, words: frozenset[str] | None = None
+) -> Iterator[re.Match[str]]:
+    """``_NUMBER.finditer(text, start, stop)``, searching only near possible numbers.
+
+    The next match from ``position`` starts at most :data:`_MAX_MOD` characters before
+    the first core (see :data:`_CORE`) at or after ``position``, and no later than it;
+    a position inside a run of digits (after a match that ended there) is a core too.
+    The cores are looked for in the lower-cased segment, whose start is a word boundary
+    even where the text's is not: that only adds cores.
+    """
+    segment = text[start:stop]
+    lowered = segment.lower()
+    if len(lowered) != len(segment) or (not segment.isascii() and _ODD_CASE.search(segment)):
+        yield from _NUMBER.finditer(text, start, stop)
+        return
+    if words is not None and _NUMBER_WORDS.isdisjoint(words):
+        cores = [start + core.start() for core in _DIGITS.finditer(segment)]  # digits only
+    else:
+        cores = [start + core.start() for core in _CORE.finditer(lowered)]
+    position = start
+    index = 0
+    while index < len(cores) or (position < stop and _DIGIT.match(text, position)):
+        if position < stop and _DIGIT.match(text, position):
+            core = position
+        else:
+            core = cores[index]
+            index += 1
+            if core < position:
+                continue
+        match = _NUMBER.search(text, max(position, core - _MAX_MOD), stop)
+        if match is None:  # cannot happen: a core starts a match; kept safe
+            return
+        yield match
+        position = match.end()
 
 
 def _quantity(text: str, match: re.Match[str], stop: int) -> Quantity | None:

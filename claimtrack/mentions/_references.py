@@ -6,7 +6,7 @@ import re
 
 from claimtrack._model import Reference
 
-__all__ = ["find_references"]
+__all__ = ["DOCUMENT_WORDS", "find_references"]
 
 _ISSUERS = {
     "security council": "UN Security Council",
@@ -78,7 +78,7 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[R
     """
     stop = len(text) if end is None else end
     found: list[Reference] = []
-    if _DOCUMENT_WORDS.isdisjoint(_NOT_LETTERS.split(text[start:stop].lower())):
+    if DOCUMENT_WORDS.isdisjoint(_NOT_LETTERS.split(text[start:stop].lower())):
         return found
     for match in _RESOLUTION.finditer(text, start, stop):
         m0 = match.start()
@@ -130,7 +130,9 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[R
 
 # A cheap first look: no document noun in the text, no reference.
 _NOT_LETTERS = re.compile(r"[^a-zé]+")
-_DOCUMENT_WORDS = frozenset(_KINDS) | {"resolution", "resolutions", "communiqu"}
+#: Words one of which a text citing a document holds (lower-cased; ``communiqu`` is
+#: what a run of ASCII letters keeps of ``communiqué``).
+DOCUMENT_WORDS = frozenset(_KINDS) | {"resolution", "resolutions", "communiqu"}
 _LEADING = re.compile(r"(?:The|the|A|An|This|That|These|In|Under|By)\s")
 
 

@@ -22,7 +22,7 @@ from claimtrack._model import TimeValue
 from claimtrack.exceptions import InvalidAnchorError
 from claimtrack.mentions import _times_en, _times_lang
 from claimtrack.mentions._times_calendar import apply_mod, value_interval
-from claimtrack.mentions._times_core import Candidate, Context, Scanner
+from claimtrack.mentions._times_core import Candidate, Context, Rule, Scanner
 
 __all__ = ["SUPPORTED_LANGUAGES", "coerce_anchor", "find_times"]
 
@@ -131,44 +131,88 @@ def _language(language: str) -> str:
     )
 
 
-def _collect(scanner: Scanner, ctx: Context) -> list[Candidate]:
-    found: list[Candidate] = []
+#: What a rule made of a match, relative to the match's start: (start, end, value, type,
+#: mod, reason, alternative, earliest, latest).
+_Template = tuple[
+    int, int, str, str, str | None, str | None, str | None, dt.date | None, dt.date | None
+]
+#: A candidate before overlaps are resolved, ordered for :func:`_select`: (start - end,
+#: rule priority, start, sequence number, end, template).
+_Found = tuple[int, int, int, int, int, _Template]
+#: A candidate kept: (start, end, template).
+_Kept = tuple[int, int, _Template]
+#: How far either side of its match a rule's handler (and the sentence it reads for the
+#: tense) may look: matches in identical surroundings are resolved once per call.
+_REACH = 256
+_MISS: _Template = (0, 0, "", "", None, None, None, None, None)
+
+
+def _template(rule: Rule, m: re.Match[str], ctx: Context) -> _Template | None:
+    try:
+        cand = rule.handler(m, ctx)
+    except (ValueError, OverflowError, KeyError, IndexError):  # pragma: no cover - safety net
+        return None
+    if cand is None or cand.end <= cand.start:
+        return None
+    at = m.start()
+    return (
+        cand.start - at, cand.end - at, cand.value, cand.type, cand.mod, cand.reason,
+        cand.alternative, cand.earliest, cand.latest,
+    )  # fmt: skip
+
+
+def _collect(scanner: Scanner, ctx: Context) -> list[_Found]:
+    """Every rule's candidates, as plain tuples: no object is made for what is later dropped.
+
+    A match is resolved once per distinct surroundings (the text within :data:`_REACH` of
+    it and where the scan window ends): a handler reads nothing else, so a repeated
+    expression in repeated context (text made of nothing but expressions) costs a look-up.
+    """
+    found: list[_Found] = []
     text = ctx.text
     size = len(text)
+    seq = 0
     for priority, (rule, spans) in enumerate(
         zip(scanner.rules, scanner.windows(text), strict=True)
     ):
         finditer = rule.pattern.finditer
-        handler = rule.handler
+        memo: dict[tuple[str, int, int, int], _Template | None] = {}
         for low, high in [(0, size)] if spans is None else spans:
-            for m in finditer(text, max(low, 0), min(high, size)):
-                try:
-                    cand = handler(m, ctx)
-                except (
-                    ValueError,
-                    OverflowError,
-                    KeyError,
-                    IndexError,
-                ):  # pragma: no cover - safety net
-                    cand = None
-                if cand is not None and cand.end > cand.start:
-                    cand.priority = priority
-                    found.append(cand)
+            endpos = min(high, size)
+            for m in finditer(text, max(low, 0), endpos):
+                at, to = m.span()
+                left = at - _REACH if at > _REACH else 0
+                right = to + _REACH
+                key = (text[left:right], at - left, to - at, min(endpos, right) - at)
+                tmpl = memo.get(key, _MISS)
+                if tmpl is _MISS:
+                    tmpl = memo[key] = _template(rule, m, ctx)
+                if tmpl is not None:
+                    start, end = at + tmpl[0], at + tmpl[1]
+                    found.append((start - end, priority, start, seq, end, tmpl))
+                    seq += 1
     return found
 
 
-def _select(found: list[Candidate], size: int) -> list[Candidate]:
-    """The longest candidates that do not overlap, earlier rules winning ties."""
-    found.sort(key=lambda c: (c.start - c.end, c.priority, c.start))
+def _select(found: list[_Found], size: int) -> list[_Kept]:
+    """The longest candidates that do not overlap, earlier rules winning ties.
+
+    One sort and one pass: each candidate checks and marks the characters it covers.
+    """
+    found.sort()  # the sequence number is unique: templates are never compared
     taken = bytearray(size)
-    kept: list[Candidate] = []
-    for cand in found:
-        if taken.find(1, cand.start, cand.end) != -1:
+    kept: list[_Kept] = []
+    for _length, _priority, start, _seq, end, tmpl in found:
+        if taken.find(1, start, end) != -1:
             continue
-        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
-        kept.append(cand)
-    kept.sort(key=lambda c: c.start)
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append((start, end, tmpl))
+    kept.sort(key=_first)
     return kept
+
+
+def _first(item: _Kept) -> int:
+    return item[0]
 
 
 def _track_year(cand: Candidate, text: str, named: int | None) -> int | None:
@@ -219,23 +263,42 @@ def _track_day(cand: Candidate, anchor: dt.date, day: str | None) -> str | None:
     if cand.type == "TIME" and cand.reason == "clock" and day is not None:
         cand.value = day + cand.value[10:]
         cand.reason = "clock;day named before"
+    if cand.type == "DATE" and _day_near(cand.value, anchor):
+        return cand.value
     if cand.type == "DATE" and _DAY_VALUE.fullmatch(cand.value):
-        named = dt.date.fromisoformat(cand.value)
-        return cand.value if abs((named - anchor).days) <= _DAY_REACH else None
+        return None
     return day
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_near(value: str, anchor: dt.date) -> bool:
+    """Whether a value is a day within :data:`_DAY_REACH` days of the anchor."""
+    if not _DAY_VALUE.fullmatch(value):
+        return False
+    return abs((dt.date.fromisoformat(value) - anchor).days) <= _DAY_REACH
+
+
+@functools.lru_cache(maxsize=4096)
+def _interval(value: str, mod: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The days a value covers, narrowed by its modifier."""
+    return apply_mod(value_interval(value), mod)
+
+
+@functools.lru_cache(maxsize=1024)
+def _modifiable(value: str) -> bool:
+    return _MODIFIABLE.fullmatch(value.split("T", maxsplit=1)[0]) is not None
 
 
 def _refine(cand: Candidate, ctx: Context, floor: int, ceiling: int, *, english: bool) -> None:
     """Take in modifiers around a candidate and compute the interval it covers."""
     text = ctx.text
     anchor = ctx.anchor
-    if (
-        english
-        and cand.type in ("DATE", "TIME")
-        and cand.mod is None
-        and _MODIFIABLE.fullmatch(cand.value.split("T")[0])
-    ):
-        m = _MOD_PREFIX.search(text, max(floor, cand.start - 30), cand.start)
+    if english and cand.type in ("DATE", "TIME") and cand.mod is None and _modifiable(cand.value):
+        m = (
+            _MOD_PREFIX.search(text, max(floor, cand.start - 30), cand.start)
+            if cand.start > floor and text[cand.start - 1] in " \t-"  # how every modifier ends
+            else None
+        )
         if m is not None:
             word = re.sub(r"\s+", " ", (m["m"] or m["p"] or "").lower())
             if m["a"] and not text[cand.start].isdigit():
@@ -253,13 +316,104 @@ def _refine(cand: Candidate, ctx: Context, floor: int, ceiling: int, *, english:
         if cand.value == "PRESENT_REF":
             cand.earliest = cand.latest = anchor
         elif cand.earliest is None and cand.latest is None:
-            first, last = apply_mod(value_interval(cand.value), cand.mod)
-            cand.earliest, cand.latest = first, last
+            cand.earliest, cand.latest = _interval(cand.value, cand.mod)
         if english and cand.earliest is not None:
             window = max(floor, cand.start - 12)
             if _SINCE.search(text, window, cand.start):
                 cand.latest = max(anchor, cand.earliest)
                 cand.reason = "since" if cand.reason is None else f"{cand.reason};since"
+
+
+def _time_value(done: _Done, anchor: dt.date, text: str, start: int, end: int) -> TimeValue:
+    """The :class:`TimeValue` of a resolved candidate, ``text`` being its extent."""
+    return TimeValue(
+        done[0], done[1], anchor, text=text, start=start, end=end, mod=done[2],
+        earliest=done[5], latest=done[6], reason=done[7], alternative=done[8],
+    )  # fmt: skip
+
+
+#: What :func:`_resolve` made of a kept candidate: (value, type, mod, start shift, end
+#: shift, earliest, latest, reason, alternative, the (year, quarter) it names or None,
+#: the year written out and the day named after it).
+_Done = tuple[
+    str, str, str | None, int, int, dt.date | None, dt.date | None, str | None, str | None,
+    tuple[int, int] | None, int | None, str | None,
+]  # fmt: skip
+_BEHIND = 45  # more than is read before a candidate: 30 for a modifier, then 12 + 1 for "since"
+_AHEAD = 13  # more than is read after it: " or later" and one character
+
+
+def _resolve(kept: list[_Kept], ctx: Context, *, english: bool) -> list[TimeValue]:
+    """The time values of the kept candidates, in order.
+
+    Each candidate is read with what came before it (the last quarter, year and day
+    named) and the text around it: its own, at most :data:`_BEHIND` characters before and
+    :data:`_AHEAD` after, bounded by its neighbours. Candidates alike in all of that are
+    resolved once per call, and their ``TimeValue`` objects are made at the very end.
+    """
+    text = ctx.text
+    day = ctx.anchor
+    size = len(text)
+    result: list[TimeValue] = []
+    floor = 0
+    quarter: tuple[int, int, int] | None = None  # (end offset, year, quarter) of the last quarter
+    named_year: int | None = None  # the last year written out
+    named_day: str | None = None  # the last day named, near the anchor
+    memo: dict[tuple[object, ...], _Done] = {}
+    last = len(kept) - 1
+    for index, (start, end, tmpl) in enumerate(kept):
+        ceiling = kept[index + 1][0] if index < last else size
+        near = (
+            None
+            if quarter is None
+            else (min(start - quarter[0], _QUARTER_REACH + 1), quarter[1], quarter[2])
+        )
+        low = start - _BEHIND if start > _BEHIND else 0
+        key = (
+            tmpl, text[low : end + _AHEAD], start - low, end - start, min(start - floor, _BEHIND),
+            min(ceiling - end, _AHEAD), near, named_year, named_day,
+        )  # fmt: skip
+        done = memo.get(key)
+        if done is None:
+            done = memo[key] = _resolve_one(
+                (start, end, tmpl), ctx, floor=floor, ceiling=ceiling, quarter=quarter,
+                named_year=named_year, named_day=named_day, english=english,
+            )  # fmt: skip
+        if done[9] is not None:
+            quarter = (end, *done[9])
+        named_year, named_day = done[10], done[11]
+        begin = max(start + done[3], floor)  # a modifier may not reach into the previous one
+        floor = end + done[4]
+        result.append(_time_value(done, day, text[begin:floor], begin, floor))
+    return result
+
+
+def _resolve_one(
+    kept: _Kept,
+    ctx: Context,
+    *,
+    floor: int,
+    ceiling: int,
+    quarter: tuple[int, int, int] | None,
+    named_year: int | None,
+    named_day: str | None,
+    english: bool,
+) -> _Done:
+    start, end, tmpl = kept
+    cand = Candidate(start, end, tmpl[2], tmpl[3], mod=tmpl[4], reason=tmpl[5], alternative=tmpl[6])
+    cand.earliest, cand.latest = tmpl[7], tmpl[8]
+    named: tuple[int, int] | None = None
+    if english:
+        after = _track_quarter(cand, ctx, quarter)
+        if after is not quarter and after is not None:
+            named = (after[1], after[2])
+        named_year = _track_year(cand, ctx.text, named_year)
+        named_day = _track_day(cand, ctx.anchor, named_day)
+    _refine(cand, ctx, floor, ceiling, english=english)
+    return (
+        cand.value, cand.type, cand.mod, cand.start - start, cand.end - end, cand.earliest,
+        cand.latest, cand.reason, cand.alternative, named, named_year, named_day,
+    )  # fmt: skip
 
 
 def find_times(
@@ -300,35 +454,4 @@ def find_times(
         return []
     lang = _language(language)
     ctx = Context(text, day)
-    kept = _select(_collect(_scanner(lang), ctx), len(text))
-    english = lang == "en"
-    result: list[TimeValue] = []
-    floor = 0
-    quarter: tuple[int, int, int] | None = None  # (end offset, year, quarter) of the last quarter
-    named_year: int | None = None  # the last year written out
-    named_day: str | None = None  # the last day named, near the anchor
-    for index, cand in enumerate(kept):
-        ceiling = kept[index + 1].start if index + 1 < len(kept) else len(text)
-        if english:
-            quarter = _track_quarter(cand, ctx, quarter)
-            named_year = _track_year(cand, text, named_year)
-            named_day = _track_day(cand, day, named_day)
-        _refine(cand, ctx, floor, ceiling, english=english)
-        cand.start = max(cand.start, floor)  # a modifier may not reach into the previous one
-        floor = cand.end
-        result.append(
-            TimeValue(
-                cand.value,
-                cand.type,
-                day,
-                text=text[cand.start : cand.end],
-                start=cand.start,
-                end=cand.end,
-                mod=cand.mod,
-                earliest=cand.earliest,
-                latest=cand.latest,
-                reason=cand.reason,
-                alternative=cand.alternative,
-            )
-        )
-    return result
+    return _resolve(_select(_collect(_scanner(lang), ctx), len(text)), ctx, english=lang == "en")

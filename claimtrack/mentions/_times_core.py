@@ -6,6 +6,7 @@ Private helpers of :mod:`claimtrack.mentions._times`.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable
 
@@ -263,8 +264,9 @@ _ABBREV = frozenset(
 )  # fmt: skip
 _WINDOW = 220
 _QUOTE = re.compile("[\"“”]|''|``")
-_BLOCK = 2048  # tense cues are found a block of text at a time
-_CUE_MARGIN = 24  # longer than any cue
+_BLOCK = 256  # tense cues are found a block of text at a time (about a sentence)
+_CUE_MARGIN = 24  # longer than any cue of several words
+_WORD_REST = re.compile(r"[\w'’]*")
 _WORD_BEFORE = re.compile(r"([\w.]{1,6})$")
 
 
@@ -295,12 +297,14 @@ class Context:
     def _block_cues(self, block: int) -> list[tuple[int, int, str, str]]:
         first = block * _BLOCK
         # Start a little early so that the scan is in step with a scan of the whole text
-        # (a cue is shorter than the margin) and end a little late so that a word cut by
-        # the block's end is not read as a shorter cue; keep the cues starting in the block.
+        # (a cue of several words is shorter than the margin) and end a little late, at
+        # the end of a word, so that no word cut by the scan's end is read as a shorter
+        # cue (``…ed``); keep the cues starting in the block.
+        stop = _WORD_REST.match(self.text, first + _BLOCK + _CUE_MARGIN)
         return [
             (m.start(), m.end(), m.lastgroup or "present", m.group().lower())
             for m in _CUE.finditer(
-                self.text, max(0, first - _CUE_MARGIN), first + _BLOCK + _CUE_MARGIN
+                self.text, max(0, first - _CUE_MARGIN), stop.end() if stop else len(self.text)
             )
             if first <= m.start() < first + _BLOCK
         ]
@@ -433,13 +437,16 @@ _GAP = 48  # windows closer than this merge: scanning the gap costs less than an
 class Scanner:
     """Finds the windows of a text where each rule can match, with one pass over the text.
 
-    One compiled pattern finds every trigger (digit runs and the beginnings of trigger
-    words); each trigger opens a window for the rules that need it, and overlapping
-    windows merge. Rules with the same triggers and reach share their windows; rules
-    without triggers get the whole text.
+    One compiled pattern finds every trigger word and another every digit run (the two
+    never overlap: trigger words are letters); each trigger opens a window for the rules
+    that need it, and overlapping windows merge. Rules with the same triggers and reach
+    share their windows; rules without triggers get the whole text.
     """
 
-    __slots__ = ("_all", "_folded", "_group_of", "_groups", "_lower", "_rules_of", "rules")
+    __slots__ = (
+        "_all", "_digit_groups", "_digits", "_folded", "_group_of", "_groups", "_lower",
+        "_rules_of", "rules",
+    )  # fmt: skip
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
@@ -456,6 +463,9 @@ class Scanner:
                 self._groups.append((rule.before, rule.after))
             self._group_of.append(keys[key])
         words = sorted({w for r in rules for w in r.triggers or () if w != DIGITS})
+        if not all(re.fullmatch("[a-z]+", w) for w in words):
+            msg = f"trigger words must be lower-case letters: {words}"
+            raise ValueError(msg)
         # Every trigger word a scan can report, with the groups of each trigger word that is
         # a prefix of it: the scan reports the longest ("weekend"), a rule may want "week".
         self._rules_of: dict[str, tuple[int, ...]] = {}
@@ -475,30 +485,68 @@ class Scanner:
                 )
             )
         self._all = tuple(range(len(self._groups)))
-        alternation = rf"\d+|(?<![a-z])(?:{trie(words)})" if words else r"\d+"
+        self._digit_groups = self._rules_of[DIGITS]
+        self._digits = re.compile(r"\d+")
+        alternation = rf"(?<![a-z])(?:{trie(words)})" if words else "(?!)"
         self._lower = re.compile(alternation)
         self._folded = re.compile(alternation, re.IGNORECASE)
 
     def windows(self, text: str) -> list[list[tuple[int, int]] | None]:
-        """For each rule, the merged (start, end) windows to scan, or ``None`` for all the text."""
-        found: list[list[tuple[int, int]]] = [[] for _ in self._groups]
+        """For each rule, the merged (start, end) windows to scan, or ``None`` for all the text.
+
+        The triggers are gathered by kind first, and each group's windows are then cut
+        where two of its triggers lie further apart than its reach: no step loops over
+        the triggers once per group in Python, so text dense with triggers stays cheap.
+        """
         lower = text.lower()
         if len(lower) == len(text):
             hits = self._lower.finditer(lower)
+            fold = False
         else:  # a character whose lower case is longer would shift the offsets
             hits = self._folded.finditer(text)
-        groups = self._groups
-        rules_of = self._rules_of
+            fold = True
+        by_word: dict[str, list[tuple[int, int]]] = {}
         for hit in hits:
             word = hit.group()
-            start, end = hit.span()
-            for index in rules_of.get(DIGITS if word[0].isdigit() else word.lower(), self._all):
-                before, after = groups[index]
-                spans = found[index]
-                low, high = start - before, end + after
-                if spans and low <= spans[-1][1] + _GAP:
-                    if high > spans[-1][1]:
-                        spans[-1] = (spans[-1][0], high)
-                else:
-                    spans.append((low, high))
+            spans = by_word.get(word)
+            if spans is None:
+                spans = by_word[word] = []
+            spans.append(hit.span())
+        sources: list[list[list[tuple[int, int]]]] = [[] for _ in self._groups]
+        if self._digit_groups:
+            digits = [hit.span() for hit in self._digits.finditer(text)]
+            if digits:
+                for index in self._digit_groups:
+                    sources[index].append(digits)
+        rules_of = self._rules_of
+        for word, spans in by_word.items():
+            for index in rules_of.get(word.lower() if fold else word, self._all):
+                sources[index].append(spans)
+        found = [
+            _merge(lists, before, after)
+            for lists, (before, after) in zip(sources, self._groups, strict=True)
+        ]
         return [None if group is None else found[group] for group in self._group_of]
+
+
+def _merge(lists: list[list[tuple[int, int]]], before: int, after: int) -> list[tuple[int, int]]:
+    """The windows reaching ``before`` and ``after`` around triggers, merged where close.
+
+    ``lists`` hold (start, end) spans sorted by start; spans never overlap, so their ends
+    rise with their starts, and a window ends where the next trigger starts more than
+    the reach (and :data:`_GAP`) after the last one ends.
+    """
+    if not lists:
+        return []
+    spans = lists[0] if len(lists) == 1 else sorted(itertools.chain.from_iterable(lists))
+    gap = before + after + _GAP
+    cuts = [
+        index
+        for index, (start, previous) in enumerate(zip(spans[1:], spans, strict=False), start=1)
+        if start[0] - previous[1] > gap
+    ]
+    bounds = [0, *cuts, len(spans)]
+    return [
+        (spans[first][0] - before, spans[last - 1][1] + after)
+        for first, last in itertools.pairwise(bounds)
+    ]
