@@ -64,6 +64,12 @@ def _claimtrack_file(path: pathlib.Path, published: str | None = None) -> int:
     return len(claimtrack.extract_claims(transcript))
 
 
+def _find_times(text: str, anchor: str) -> int:
+    from claimtrack.mentions._times import find_times
+
+    return len(find_times(text, anchor=anchor))
+
+
 def _dateparser(text: str) -> int:
     from dateparser.search import search_dates
 
@@ -115,8 +121,11 @@ def peers(work: pathlib.Path, chars: int, repeat: int) -> None:
         path = work / "peers.txt"
         path.write_text(text, encoding="utf-8")
         print(f"  {name}: {len(text):,} characters")
-        ours = len(text) / _timed(functools.partial(_claimtrack_file, path, published), repeat)
+        seconds = _timed(functools.partial(_claimtrack_file, path, published), repeat)
+        ours = len(text) / seconds
         print(f"    {'claimtrack read+extract_claims':34s} {ours:>10,.0f} chars/s")
+        times = _timed(functools.partial(_find_times, text, published or ANCHOR), repeat)
+        print(f"      of which find_times alone        {times / seconds:>10.0%} of the time")
         for other, run in (
             ("dateparser.search.search_dates", _dateparser),
             ("datefinder.find_dates", _datefinder),

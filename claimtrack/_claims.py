@@ -17,6 +17,7 @@ import datetime as dt
 import functools
 import json
 import math
+import operator
 import re
 from collections.abc import Callable
 from importlib import metadata
@@ -42,7 +43,8 @@ from claimtrack._model import (
 from claimtrack._sentences import Sentence, split_sentences
 from claimtrack._worthiness import logit as worthiness_logit
 from claimtrack.mentions._actors import find_actors
-from claimtrack.mentions._quantities import find_quantities
+from claimtrack.mentions._quantities import _find_quantities
+from claimtrack.mentions._references import DOCUMENT_WORDS as _DOCUMENT_WORDS
 from claimtrack.mentions._references import find_references
 from claimtrack.mentions._times import find_times
 
@@ -167,30 +169,46 @@ def extract_claims(transcript: Transcript, *, threshold: float = DEFAULT_THRESHO
     all_actors = find_actors(transcript.text)
     persons = _person_names(all_actors)
     bow = functools.cache(worthiness_logit)  # each sentence is also the next one's previous
+    implicit = _implicit_time(anchor)
+    starts = ([t.start or 0 for t in times], [a.start or 0 for a in all_actors])
+    text = transcript.text
     claims = []
     for turn in transcript.turns:
         previous: str | None = None
-        for position, sentence in enumerate(split_sentences(transcript.text, turn.start, turn.end)):
-            context = Context(role=turn.role, previous=previous, position=position)
-            previous = sentence.text
-            claim = _claim(
-                transcript,
-                turn=turn,
-                sentence=sentence,
-                mentions=sentence_mentions(
-                    transcript.text,
-                    sentence.start,
-                    sentence.end,
-                    times=times,
-                    persons=persons,
-                    actors=all_actors,
-                ),
-                context=context,
-                anchor=anchor,
+        for position, sentence in enumerate(split_sentences(text, turn.start, turn.end)):
+            quote = sentence.text
+            words = _words(quote)
+            mentions = _mentions(
+                text,
+                sentence.start,
+                sentence.end,
+                times=times,
+                persons=persons,
+                actors=all_actors,
+                words=words,
+                starts=starts,
+            )
+            kind, features, attributed_to, score = _analysed(
+                quote,
+                mentions,
+                words,
+                role=turn.role,
+                previous=previous,
+                position=position,
                 bow=bow,
             )
-            if claim is not None and claim.score >= threshold:
-                claims.append(claim)
+            previous = quote
+            if kind is not None and score >= threshold:
+                claims.append(
+                    _claim(
+                        transcript,
+                        turn=turn,
+                        sentence=sentence,
+                        mentions=mentions,
+                        analysis=(kind, features, attributed_to, score),
+                        implicit=implicit,
+                    )
+                )
     return claims
 
 
@@ -248,13 +266,50 @@ def sentence_mentions(
     >>> [t.value for t in m.times], [q.value for q in m.quantities]
     (['2010'], [3000000])
     """
-    own_times = [t for t in _inside(times, start, end) if (t.end or 0) <= end]
-    references = find_references(text, start, end)
+    return _mentions(
+        text,
+        start,
+        end,
+        times=times,
+        persons=persons,
+        actors=actors,
+        words=_words(text[start:end]),
+    )
+
+
+def _mentions(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    times: list[TimeValue],
+    persons: dict[str, str] | None,
+    actors: list[Actor] | None,
+    words: frozenset[str] | None,
+    starts: tuple[list[int], list[int]] | None = None,
+) -> Mentions:
+    """:func:`sentence_mentions`, given the sentence's :func:`_words` and, if known,
+    the starts of the times and of the actors."""
+    if starts is None:
+        own_times = [t for t in _inside(times, start, end) if (t.end or 0) <= end]
+    else:
+        first = bisect.bisect_left(starts[0], start)
+        last = bisect.bisect_left(starts[0], end, lo=first)
+        own_times = [t for t in times[first:last] if (t.end or 0) <= end]
+    if words is not None and _DOCUMENT_WORDS.isdisjoint(words):
+        references = []  # find_references would look no further
+    else:
+        references = find_references(text, start, end)
     skip = tuple((t.start or 0, t.end or 0) for t in own_times) + tuple(
         (r.start or 0, r.end or 0) for r in references
     )
-    quantities = find_quantities(text, start, end, skip=skip)
-    found = find_actors(text, start, end) if actors is None else _inside(actors, start, end)
+    quantities = _find_quantities(text, start, end, skip, words)
+    if actors is None:
+        found = find_actors(text, start, end)
+    elif starts is None:
+        found = _inside(actors, start, end)
+    else:
+        found = actors[bisect.bisect_left(starts[1], start) : bisect.bisect_left(starts[1], end)]
     actors = _unique_actors([a for a in found if (a.end or 0) <= end], persons or {})
     return Mentions(times=own_times, quantities=quantities, references=references, actors=actors)
 
@@ -328,27 +383,58 @@ def analyse(
     >>> a.kind.value, a.features["date"], a.score > DEFAULT_THRESHOLD
     ('event', 1.0, True)
     """
+    kind, features, attributed_to, score = _analysed(
+        sentence,
+        mentions,
+        _words(sentence),
+        role=context.role,
+        previous=context.previous,
+        position=context.position,
+        bow=bow,
+        weights=weights,
+    )
+    return Analysis(kind=kind, features=features, attributed_to=attributed_to, score=score)
+
+
+def _analysed(
+    sentence: str,
+    mentions: Mentions,
+    words: frozenset[str] | None,
+    *,
+    role: Role,
+    previous: str | None,
+    position: int,
+    bow: Callable[[str], float],
+    weights: dict[str, float] | None = None,
+) -> tuple[ClaimKind | None, dict[str, float], str | None, float]:
+    """:func:`analyse`'s kind, features, attribution and score, given the :func:`_words`."""
     kind, features, attributed_to = _classify(
         sentence,
         times=mentions.times,
         quantities=mentions.quantities,
         references=mentions.references,
         actors=mentions.actors,
+        words=words,
     )
     features["bow"] = _clip(bow(sentence))
-    features["previous_bow"] = _clip(bow(context.previous)) if context.previous else 0.0
-    features["first"] = float(context.position == 0)
-    features["question_turn"] = float(context.role is Role.QUESTION)
+    features["previous_bow"] = _clip(bow(previous)) if previous else 0.0
+    features["first"] = float(position == 0)
+    features["question_turn"] = float(role is Role.QUESTION)
     features["quantity_past"] = features["quantity"] * features["past"]
     features["date_past"] = features["date"] * features["past"]
-    used = _score_model().weights if weights is None else weights
-    return Analysis(
-        kind=kind,
-        features=features,
-        attributed_to=attributed_to,
-        # What is no claim at all (a pure question, an opinion) scores 0.
-        score=0.0 if kind is None else combined_score(_log_odds(features, used), features),
-    )
+    if kind is None:
+        return None, features, attributed_to, 0.0  # no claim at all (a pure question, ...)
+    if weights is not None:
+        return kind, features, attributed_to, combined_score(_log_odds(features, weights), features)
+    # combined_score(_log_odds(features, shipped weights), features), with the weights in
+    # the order of the features: the same products, summed exactly (math.fsum), so the
+    # same score to the last bit.
+    shipped = _shipped()
+    values = features.values()
+    learned = shipped.bias + math.fsum(map(operator.mul, shipped.weights, values))
+    prior = shipped.prior_bias + math.fsum(map(operator.mul, shipped.prior, values))
+    z = shipped.share * learned + (1.0 - shipped.share) * prior
+    return kind, features, attributed_to, _sigmoid(z)
 
 
 def combined_score(learned: float, features: dict[str, float]) -> float:
@@ -369,7 +455,11 @@ def combined_score(learned: float, features: dict[str, float]) -> float:
     """
     model = _score_model()
     share = model.learned_share
-    z = share * learned + (1.0 - share) * _log_odds(features, model.prior)
+    return _sigmoid(share * learned + (1.0 - share) * _log_odds(features, model.prior))
+
+
+def _sigmoid(z: float) -> float:
+    """The logistic function of log-odds, rounded to four places."""
     if z >= 0:
         return round(1.0 / (1.0 + math.exp(-z)), 4)
     exp = math.exp(z)
@@ -386,16 +476,12 @@ def _claim(
     turn: Turn,
     sentence: Sentence,
     mentions: Mentions,
-    context: Context,
-    anchor: dt.date,
-    bow: Callable[[str], float],
-) -> Claim | None:
+    analysis: tuple[ClaimKind, dict[str, float], str | None, float],
+    implicit: TimeValue,
+) -> Claim:
     text = transcript.text
     s0, s1 = sentence.start, sentence.end
-    analysis = analyse(sentence.text, mentions, context=context, bow=bow)
-    if analysis.kind is None:
-        return None
-    time = _governing_time(mentions.times) or _implicit_time(anchor)
+    kind, features, attributed_to, score = analysis
     provenance = Provenance(
         transcript_id=transcript.id,
         source=transcript.source,
@@ -413,15 +499,15 @@ def _claim(
     )
     return Claim(
         id=claim_id(transcript.id, s0, s1),
-        kind=analysis.kind,
+        kind=kind,
         provenance=provenance,
-        time=time,
+        time=_governing_time(mentions.times) or implicit,
         quantities=mentions.quantities,
         references=mentions.references,
         actors=mentions.actors,
-        attributed_to=analysis.attributed_to,
-        score=analysis.score,
-        features=analysis.features.items(),
+        attributed_to=attributed_to,
+        score=score,
+        features=features.items(),
     )
 
 
@@ -442,6 +528,95 @@ def _log_odds(features: dict[str, float], weights: dict[str, float]) -> float:
     )
 
 
+# The features :func:`_analysed` makes, in order.
+_FEATURE_NAMES = (
+    "date",
+    "quantity",
+    "reference",
+    "actors",
+    "past",
+    "perfect",
+    "present_state",
+    "attribution",
+    "commitment",
+    "pledge",
+    "opinion",
+    "rhetoric",
+    "question",
+    "presupposed",
+    "short",
+    "bow",
+    "previous_bow",
+    "first",
+    "question_turn",
+    "quantity_past",
+    "date_past",
+)
+
+
+@attrs.frozen
+class _Shipped:
+    """The shipped score's weights in the order of :data:`_FEATURE_NAMES`."""
+
+    bias: float
+    weights: tuple[float, ...]
+    prior_bias: float
+    prior: tuple[float, ...]
+    share: float
+
+
+@functools.cache
+def _shipped() -> _Shipped:
+    model = _score_model()
+    return _Shipped(
+        bias=model.weights.get("bias", 0.0),
+        weights=tuple(model.weights.get(name, 0.0) for name in _FEATURE_NAMES),
+        prior_bias=model.prior.get("bias", 0.0),
+        prior=tuple(model.prior.get(name, 0.0) for name in _FEATURE_NAMES),
+        share=model.learned_share,
+    )
+
+
+# Characters that ``re.IGNORECASE`` matches to ASCII letters but ``str.lower`` does not
+# turn into them; a sentence with one is read without the word prefilters below.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+_LOWER_WORD = re.compile(r"[a-z]+")
+# Words one of which each cue needs (as a whole run of letters, after ``str.lower``).
+_ATTRIBUTION_VERBS = frozenset(
+    """said stated announced claimed declared insisted reported argued warned promised
+    confirmed denied admitted suggested says states claims insists argues warns""".split()
+)
+# The verb's run of letters, with the auxiliary glued on where no space parts them.
+_ATTRIBUTION_WORDS = _ATTRIBUTION_VERBS | frozenset(
+    aux + verb for aux in ("has", "have", "had") for verb in _ATTRIBUTION_VERBS
+)
+_COMMITMENT_WORDS = frozenset({"we", "i"})
+# The word after "we" or "I" in a commitment; "ll" is what a run of letters keeps of "'ll".
+_COMMITMENT_VERBS = frozenset(
+    "will shall intend plan are am pledge promise ll".split()  # "are going to"
+)
+_FIRST_PERSON = frozenset({"i", "we"})
+_OPINION_VERBS = frozenset(
+    "think believe hope feel expect want wish are do don".split()  # "are glad", "do not"
+)
+_OPINION_WORDS = frozenset(
+    """should ought illusion illusions my course obviously clearly perhaps maybe
+    expectation expectations""".split()
+)
+_COPULA_WORDS = frozenset({"was", "is", "are", "were"})
+_COPULA_ADJECTIVES = frozenset(
+    """difficult good bad great important necessary obvious clear wrong right effective
+    useful interesting""".split()
+)
+
+
+def _words(sentence: str) -> frozenset[str] | None:
+    """The lower-cased runs of ASCII letters of a sentence; ``None`` when not reliable."""
+    if not sentence.isascii() and _ODD_CASE.search(sentence):
+        return None
+    return frozenset(_LOWER_WORD.findall(sentence.lower()))
+
+
 def _classify(
     sentence: str,
     *,
@@ -449,27 +624,33 @@ def _classify(
     quantities: list[Quantity],
     references: list[Reference],
     actors: list[Actor],
+    words: frozenset[str] | None,
 ) -> tuple[ClaimKind | None, dict[str, float], str | None]:
+    # Each cue pattern runs only where the words it needs are there: a word of a match
+    # in ``\b``-delimited ASCII letters is one run of letters of the lower-cased text.
     dated = [t for t in times if _is_dated(t)]
-    since = bool(_SINCE.search(sentence))
+    since = (words is None or "since" in words) and bool(_SINCE.search(sentence))
     documents = [r for r in references if r.kind in _DOCUMENT_KINDS]
-    attributed_to = _attributed_to(sentence, actors)
+    attributed_to = _attributed_to(sentence, actors, words)
     clause = main_clause(_FRAME.sub("", sentence, count=1))
-    past_anywhere = bool(_PAST.search(sentence))
     question = sentence.rstrip().endswith("?")
     presupposed = question and bool(dated) and bool(_NOMINAL_EVENT.search(sentence))
+    committed = (
+        words is None
+        or not (_COMMITMENT_WORDS.isdisjoint(words) or _COMMITMENT_VERBS.isdisjoint(words))
+    ) and bool(_COMMITMENT.search(sentence))
     features: dict[str, float] = {
         "date": float(bool(dated)),
         "quantity": float(min(len(quantities), 2)),
         "reference": float(bool(references)) + float(bool(documents)) * 0.5,
         "actors": float(min(len(actors), 3)) / 2,
-        "past": float(clause.tense == "past" or past_anywhere),
+        "past": float(clause.tense == "past" or bool(_PAST.search(sentence))),
         "perfect": float(clause.tense == "perfect"),
         "present_state": float(clause.tense == "present"),
         "attribution": float(attributed_to is not None),
-        "commitment": float(bool(_COMMITMENT.search(sentence)) and bool(dated)),
-        "pledge": float(bool(_COMMITMENT.search(sentence)) and not dated),
-        "opinion": float(attributed_to is None and _all_opinion(sentence)),
+        "commitment": float(committed and bool(dated)),
+        "pledge": float(committed and not dated),
+        "opinion": float(attributed_to is None and _all_opinion(sentence, words)),
         "rhetoric": float(bool(_RHETORIC.search(sentence))),
         "question": float(question and not presupposed),
         "presupposed": float(presupposed),
@@ -514,22 +695,71 @@ _ACCORDING_TO = re.compile(
 )
 
 
-def _attributed_to(sentence: str, actors: list[Actor]) -> str | None:
-    """Whose words a sentence reports, if it reports anyone's."""
-    according = _ACCORDING_TO.search(sentence)
-    if according is not None:
-        return _without_full_stop(according.group("source"))
-    attribution = _ATTRIBUTION.search(sentence)
+def _attributed_to(
+    sentence: str, actors: list[Actor], words: frozenset[str] | None = None
+) -> str | None:
+    """Whose words a sentence reports, if it reports anyone's.
+
+    ``words`` are the sentence's :func:`_words`, if known.
+    """
+    if words is None or "according" in words:
+        according = _ACCORDING_TO.search(sentence)
+        if according is not None:
+            return _without_full_stop(according.group("source"))
+    if words is None:
+        attribution = _ATTRIBUTION.search(sentence)
+    elif _ATTRIBUTION_WORDS.isdisjoint(words):
+        return None  # no reporting verb
+    else:
+        attribution = _first_attribution(sentence)
     if attribution is None or _FIRST_PERSON_SAID.search(sentence[: attribution.end()]):
         return None
     return _speaker_of(sentence, attribution, actors)
 
 
+def _first_attribution(sentence: str) -> re.Match[str] | None:
+    """``_ATTRIBUTION.search(sentence)``, trying only where a match can start.
+
+    A match starts at most five characters (``have`` and a space) before its reporting
+    verb, found as a substring of the lower-cased sentence (for a sentence whose
+    :func:`_words` are known: no odd case, so the offsets are the sentence's).
+    """
+    lowered = sentence.lower()
+    candidates: set[int] = set()
+    for verb in _ATTRIBUTION_VERBS:
+        found = lowered.find(verb)
+        while found >= 0:
+            candidates.add(found)
+            # Before the verb, a match starts only at "has"/"have"/"had" or a space.
+            candidates.update(
+                p
+                for p in range(max(0, found - 5), found)
+                if lowered[p] == "h" or lowered[p].isspace()
+            )
+            found = lowered.find(verb, found + 1)
+    for position in sorted(candidates):
+        match = _ATTRIBUTION.match(sentence, position)
+        if match is not None:
+            return match
+    return None
+
+
 _CLAUSE_BREAK = re.compile(r"\s[–—]\s|;\s|:\s")
 
 
-def _all_opinion(sentence: str) -> bool:
-    """Whether every clause of a sentence voices an opinion (so no clause is factual)."""
+def _all_opinion(sentence: str, words: frozenset[str] | None = None) -> bool:
+    """Whether every clause of a sentence voices an opinion (so no clause is factual).
+
+    ``words`` are the sentence's :func:`_words`, if known.
+    """
+    if (
+        words is not None
+        and (_FIRST_PERSON.isdisjoint(words) or _OPINION_VERBS.isdisjoint(words))
+        and _OPINION_WORDS.isdisjoint(words)
+        and "disappoint" not in sentence.lower()
+        and (_COPULA_WORDS.isdisjoint(words) or _COPULA_ADJECTIVES.isdisjoint(words))
+    ):
+        return False  # no clause can match either pattern
     return all(
         _OPINION.search(clause) or _COPULA_OPINION.search(clause)
         for clause in _CLAUSE_BREAK.split(sentence)

@@ -102,27 +102,53 @@ def main_clause(sentence: str) -> Clause:
     for match in _TOKEN.finditer(core):
         word = match.group()
         lower = word.lower()
-        if lower in _FUTURE or (lower == "going" and core[match.end() : match.end() + 3] == " to"):
+        kind = _KIND.get(lower)
+        if kind is None:  # an open-class word: a past verb if it ends in -ed
+            if (
+                lower.endswith("ed")
+                and len(lower) > 4
+                and word[0].islower()
+                and previous not in _DETERMINERS
+            ):
+                return Clause("past", word, lower in _DURATIVE)
+        elif kind == "going":
+            if core[match.end() : match.end() + 3] == " to":
+                return Clause("future", _next_word(core, match.end()))
+        elif kind == "future":
             return Clause("future", _next_word(core, match.end()))
-        if lower in _PERFECT:
+        elif kind == "perfect":
             following = _next_word(core, match.end())
             if following is not None and _is_participle(following):
                 return Clause("perfect", following, following.lower() in _DURATIVE)
             return Clause("present", word, True)
-        if lower in _PAST_AUX:
+        elif kind == "past_aux":
             return Clause("past", word, lower in {"was", "were", "had"})
-        if lower in _PRESENT_AUX:
+        elif kind == "present":
             return Clause("present", word, True)
-        if lower in _MODALS:
+        elif kind == "modal":
             return Clause("modal", word)
-        if (
-            word[0].islower()
-            and previous not in _DETERMINERS
-            and (lower in _IRREGULAR_PAST or (lower.endswith("ed") and len(lower) > 4))
-        ):
+        elif word[0].islower() and previous not in _DETERMINERS:  # an irregular past
             return Clause("past", word, lower in _DURATIVE)
         previous = lower
     return Clause("none")
+
+
+def _kinds() -> dict[str, str]:
+    """Lower-cased word → the first of the closed classes main_clause tries it in."""
+    kinds: dict[str, str] = dict.fromkeys(_IRREGULAR_PAST, "irregular")
+    for words, kind in (
+        (_MODALS, "modal"),
+        (_PRESENT_AUX, "present"),
+        (_PAST_AUX, "past_aux"),
+        (_PERFECT, "perfect"),
+        (_FUTURE, "future"),
+    ):
+        kinds.update(dict.fromkeys(words, kind))  # an earlier class wins: updated last
+    kinds.setdefault("going", "going")
+    return kinds
+
+
+_KIND = _kinds()
 
 
 _NEXT = re.compile(r"(?:\s(?:not|never|also|already|still|just|been|always|largely))*\s([A-Za-z]+)")

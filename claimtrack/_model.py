@@ -40,9 +40,13 @@ TIMEX_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 def _fail(
     instance: Any, attribute: attrs.Attribute[Any], value: Any, wanted: str, kind: type
 ) -> None:
-    """Raises ``TypeError`` for a value of the wrong type, ``ValueError`` for a bad value."""
+    """Raises ``ValueError`` for a bad value of type ``kind``, else ``TypeError``."""
     msg = f"{type(instance).__name__}.{attribute.name} must be {wanted}, not {value!r}"
     raise (ValueError if isinstance(value, kind) else TypeError)(msg)
+
+
+class _NeverAValue:
+    """A type no value has: what :func:`_fail` is given where any mismatch is a type error."""
 
 
 def _non_negative(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -80,6 +84,25 @@ def _optional_end(instance: Any, attribute: attrs.Attribute[Any], value: Any) ->
 def _end(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     _non_negative(instance, attribute, value)
     _end_after_start(instance, attribute, value)
+
+
+def _instance(*types: type) -> Any:
+    """A validator: the value is an instance of one of ``types``."""
+    wanted = " or ".join(t.__name__ for t in types)
+
+    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, types):
+            _fail(instance, attribute, value, f"a {wanted}", _NeverAValue)
+
+    return validate
+
+
+def _score(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, float) or not 0.0 <= value <= 1.0:
+        _fail(instance, attribute, value, "a float in [0, 1]", float)
+
+
+_STR = _instance(str)
 
 
 class ClaimKind(enum.Enum):
@@ -345,18 +368,18 @@ class Provenance:
     """
 
     transcript_id: str = attrs.field(validator=_non_empty_str)
-    source: str = attrs.field(validator=v.instance_of(str))
+    source: str = attrs.field(validator=_STR)
     start: int = attrs.field(validator=_non_negative)
     end: int = attrs.field(validator=_end)
-    quote: str = attrs.field(validator=v.instance_of(str))
+    quote: str = attrs.field(validator=_STR)
     speaker: str | None = attrs.field(default=None, validator=_optional_str)
     turn: int | None = attrs.field(default=None, validator=_optional_offset)
     sentence_start: int | None = attrs.field(default=None, validator=_optional_offset)
     sentence_end: int | None = attrs.field(default=None, validator=_optional_offset)
-    context_before: str = attrs.field(default="", validator=v.instance_of(str))
-    context_after: str = attrs.field(default="", validator=v.instance_of(str))
-    extractor: str = attrs.field(default="claimtrack", validator=v.instance_of(str))
-    extractor_version: str = attrs.field(default="", validator=v.instance_of(str))
+    context_before: str = attrs.field(default="", validator=_STR)
+    context_after: str = attrs.field(default="", validator=_STR)
+    extractor: str = attrs.field(default="claimtrack", validator=_STR)
+    extractor_version: str = attrs.field(default="", validator=_STR)
 
 
 def _quantities(items: Iterable[Quantity]) -> tuple[Quantity, ...]:
@@ -410,20 +433,19 @@ class Claim:
     """
 
     id: str = attrs.field(validator=_non_empty_str)
-    kind: ClaimKind = attrs.field(validator=v.instance_of(ClaimKind))
-    provenance: Provenance = attrs.field(validator=v.instance_of(Provenance))
+    kind: ClaimKind = attrs.field(validator=_instance(ClaimKind))
+    provenance: Provenance = attrs.field(validator=_instance(Provenance))
     time: TimeValue | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(TimeValue))
+        default=None,
+        validator=_instance(TimeValue, type(None)),
     )
     quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=_quantities)
     references: tuple[Reference, ...] = attrs.field(default=(), converter=_references)
     actors: tuple[Actor, ...] = attrs.field(default=(), converter=_actors)
     attributed_to: str | None = attrs.field(default=None, validator=_optional_str)
-    score: float = attrs.field(
-        default=0.5, validator=v.and_(v.instance_of(float), v.ge(0.0), v.le(1.0))
-    )
+    score: float = attrs.field(default=0.5, validator=_score)
     features: tuple[tuple[str, float], ...] = attrs.field(default=(), converter=_sorted_pairs)
-    status: Status = attrs.field(default=Status.UNVERIFIED, validator=v.instance_of(Status))
+    status: Status = attrs.field(default=Status.UNVERIFIED, validator=_instance(Status))
 
     @property
     def text(self) -> str:

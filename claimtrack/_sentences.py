@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import attrs
-from attrs import validators as v
+
+from claimtrack._model import _STR, _non_negative
 
 __all__ = ["Sentence", "split_sentences"]
 
@@ -110,9 +111,9 @@ class Sentence:
     'Hi.'
     """
 
-    start: int = attrs.field(validator=[v.instance_of(int), v.ge(0)])
-    end: int = attrs.field(validator=[v.instance_of(int), v.ge(0)])
-    text: str = attrs.field(validator=v.instance_of(str))
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_non_negative)
+    text: str = attrs.field(validator=_STR)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:

@@ -82,25 +82,24 @@ def tokens(sentence: str) -> list[str]:
     ['in', '<year>', 'we', 'spent', '<money>', 'billion', '<pct>', 'of', 'the', '<ord>',
      'budget', '?']
     """
-    out: list[str] = []
-    for match in _TOKEN.finditer(sentence):
-        token = match.group()
-        first = token[0]
-        if first == "$":
-            out.append("<money>")
-        elif first.isdigit():
-            low = token.lower()
-            if low.endswith(("%", "percent", "cent")):
-                out.append("<pct>")
-            elif _YEAR.fullmatch(token):
-                out.append("<year>")
-            elif low.endswith(("st", "nd", "rd", "th")):
-                out.append("<ord>")
-            else:
-                out.append("<num>")
-        else:
-            out.append(token.lower().replace("’", "'"))
-    return out
+    return [_normalise(token) for token in _TOKEN.findall(sentence)]
+
+
+def _normalise(token: str) -> str:
+    """One raw token of :data:`_TOKEN` as :func:`tokens` gives it."""
+    first = token[0]
+    if first == "$":
+        return "<money>"
+    if first.isdigit():
+        low = token.lower()
+        if low.endswith(("%", "percent", "cent")):
+            return "<pct>"
+        if _YEAR.fullmatch(token):
+            return "<year>"
+        if low.endswith(("st", "nd", "rd", "th")):
+            return "<ord>"
+        return "<num>"
+    return token.lower().replace("’", "'")
 
 
 def features(sentence: str) -> dict[str, float]:
@@ -217,10 +216,128 @@ def logit(sentence: str, weights: Mapping[str, float] | None = None) -> float:
     >>> logit("Unemployment rose to 9.5 percent in 2010.") > 0 > logit("Thank you.")
     True
     """
-    used = _model().weights if weights is None else weights
+    if weights is None:
+        return _fast_logit(sentence)
     return math.fsum(
-        value * used[name] for name, value in features(sentence).items() if name in used
+        value * weights[name] for name, value in features(sentence).items() if name in weights
     )
+
+
+@attrs.frozen
+class _Lookup:
+    """The shipped weights arranged for :func:`_fast_logit`: by token, by token pair."""
+
+    words: dict[str, float]
+    pairs: dict[tuple[str, str], float]
+    cues: dict[str, float]
+
+
+@functools.cache
+def _lookup() -> _Lookup:
+    words: dict[str, float] = {}
+    pairs: dict[tuple[str, str], float] = {}
+    cues: dict[str, float] = {}
+    for name, weight in _model().weights.items():
+        if name.startswith("w:"):
+            words[name[2:]] = weight
+        elif name.startswith("b:") and name.count(" ") == 1:
+            left, right = name[2:].split(" ")
+            pairs[left, right] = weight
+        else:
+            cues[name] = weight  # the cues and the bias (a pair name with more spaces, never)
+    return _Lookup(words=words, pairs=pairs, cues=cues)
+
+
+_SHAPES = ("<money>", "<pct>", "<year>", "<ord>", "<num>")
+_QUANTITY_TOKENS = _NUMBER_WORDS | frozenset(_SHAPES)
+_OPINION_PAIRS = frozenset((first, verb) for first in _FIRST_PERSON for verb in _OPINION_VERBS)
+# Whitespace-separated chunk → its normalised tokens: the same few thousand recur, so
+# each is tokenised once. Cleared when big; each call keeps what it read, so threads
+# sharing the cache cannot disturb one another.
+_CHUNKS: dict[str, list[str]] = {}
+_CACHE_LIMIT = 200_000
+# Where a token of :data:`_TOKEN` may span whitespace: ``$ 5``, ``5 %``, ``5 per cent``.
+_SPANNING = re.compile(r"\$\s|\d\s%|\d\s?per\s|\d\spercent")
+
+
+def _normalised_tokens(sentence: str) -> list[str]:
+    """:func:`tokens`, with each distinct whitespace-separated chunk tokenised once.
+
+    No token spans whitespace unless :data:`_SPANNING` finds it (then the sentence is
+    tokenised whole), and whitespace, like the end of a string, is no word character,
+    so the chunks' tokens are the sentence's.
+    """
+    if ("$" in sentence or "%" in sentence or "per" in sentence) and _SPANNING.search(sentence):
+        return tokens(sentence)
+    chunks = sentence.split()
+    try:
+        return list(itertools.chain.from_iterable(map(_CHUNKS.__getitem__, chunks)))
+    except KeyError:
+        if len(_CHUNKS) > _CACHE_LIMIT:
+            _CHUNKS.clear()
+        out: list[str] = []
+        for chunk in chunks:
+            found = _CHUNKS.get(chunk)
+            if found is None:
+                found = _CHUNKS[chunk] = tokens(chunk)
+            out.extend(found)
+        return out
+
+
+@functools.lru_cache(maxsize=_CACHE_LIMIT)
+def _is_past(token: str) -> bool:
+    """Whether a token is a word in the past tense (``cue:past``)."""
+    return token[0] != "<" and (
+        token in _PAST_IRREGULAR or (len(token) > 4 and token.endswith("ed"))
+    )
+
+
+def _past_like(distinct: set[str]) -> bool:
+    """Whether a word among the distinct tokens is in the past tense."""
+    return any(map(_is_past, distinct))
+
+
+# Whether :data:`_PROPER` finds a match (a run of capitals matches only whole).
+_HAS_PROPER = re.compile(r"[\w,;:] [A-Z](?:[a-z]|[A-Z]+\b)")
+
+
+def _fast_logit(sentence: str) -> float:
+    """``logit(sentence)`` with the shipped weights, without building feature names.
+
+    The same products are summed as by :func:`features` and ``math.fsum`` (an exact
+    sum, whatever the order), so the result is the same to the last bit.
+    """
+    lookup = _lookup()
+    toks = _normalised_tokens(sentence)
+    distinct = set(toks)
+    pairs = set(zip(["<s>", *toks], [*toks, "</s>"], strict=True))
+    value = 1.0 / math.sqrt(len(distinct) + len(pairs))
+    # A weight of 0 adds nothing to the exact sum: dropping it with the missing is safe.
+    found = filter(
+        None, itertools.chain(map(lookup.words.get, distinct), map(lookup.pairs.get, pairs))
+    )
+    terms = list(map(value.__mul__, found))
+    cues = ["cue:" + shape[1:-1] for shape in _SHAPES if shape in distinct]
+    shapes = sum(map(toks.count, _SHAPES)) if cues else 0
+    if not _QUANTITY_TOKENS.isdisjoint(distinct):
+        cues.append("cue:quantity")
+    if _past_like(distinct):
+        cues.append("cue:past")
+    if toks and toks[-1] == "?":
+        cues.append("cue:question")
+    if not (
+        _FIRST_PERSON.isdisjoint(distinct)
+        or _OPINION_VERBS.isdisjoint(distinct)
+        or _OPINION_PAIRS.isdisjoint(pairs)  # pairs with <s> or </s> are none of these
+    ):
+        cues.append("cue:first_opinion")
+    if _HAS_PROPER.search(sentence):
+        cues.append("cue:proper")
+    cues.append("cue:" + _length_bucket(len(toks) - shapes))
+    cues.append("bias")
+    weights = lookup.cues
+    terms.extend(weights[name] for name in cues if name in weights)
+    return math.fsum(terms)
 
 
 def worthiness(sentence: str) -> Worthiness:

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import claimtrack
 from claimtrack import ClaimKind, Status, extract_claims, parse_transcript
@@ -277,3 +278,60 @@ class TestScore:
         from claimtrack._claims import _score_model
 
         assert _score_model().threshold == claimtrack.DEFAULT_THRESHOLD
+
+
+class TestFastPaths:
+    """The word prefilters and shortcuts of the classification change nothing."""
+
+    SENTENCES = (
+        "Smith hadsaid, that it was so.",
+        "According to the New York Times, we will sign it.",
+        "The minister ſaid that it is good.",
+        "We’ll see; I think it is clear – the planned publication of it?",
+        "James Mattis, who has said that, was right.",
+        "Exports were disappointing since 2010, in my view.",
+    )
+
+    @pytest.mark.parametrize("sentence", SENTENCES)
+    def test_attribution(self, sentence: str) -> None:
+        """The first reporting verb is found where a full search finds it."""
+        from claimtrack._claims import _ATTRIBUTION, _ATTRIBUTION_WORDS, _first_attribution, _words
+
+        expected = _ATTRIBUTION.search(sentence)
+        words = _words(sentence)
+        if words is not None and not _ATTRIBUTION_WORDS.isdisjoint(words):
+            actual = _first_attribution(sentence)
+            assert (expected and expected.span()) == (actual and actual.span())
+        else:
+            assert expected is None or words is None
+
+    @pytest.mark.parametrize("sentence", SENTENCES)
+    def test_classify_without_words(self, sentence: str) -> None:
+        """Classifying with the prefilters gives what classifying without them gives."""
+        from claimtrack._claims import _classify, _words
+
+        kwargs: dict[str, Any] = {"times": [], "quantities": [], "references": [], "actors": []}
+        expected = _classify(sentence, words=None, **kwargs)
+        assert expected == _classify(sentence, words=_words(sentence), **kwargs)
+
+    @given(
+        st.lists(st.sampled_from(["we ", "I ", "said", "had", " ", ",", "that", "will", "ſ"])).map(
+            "".join
+        )
+    )
+    def test_classify_any_text(self, sentence: str) -> None:
+        """On any text of cue words the prefilters change nothing."""
+        from claimtrack._claims import _classify, _words
+
+        kwargs: dict[str, Any] = {"times": [], "quantities": [], "references": [], "actors": []}
+        expected = _classify(sentence, words=None, **kwargs)
+        assert expected == _classify(sentence, words=_words(sentence), **kwargs)
+
+    def test_feature_order(self) -> None:
+        """The features come in the order the shipped weights are aligned to."""
+        from claimtrack._claims import _FEATURE_NAMES, analyse, sentence_mentions
+
+        s = "On March 3, 2019, we signed a treaty with Norway."
+        assert _FEATURE_NAMES == tuple(
+            analyse(s, sentence_mentions(s, 0, len(s), times=[])).features
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from claimtrack import find_actors, find_quantities, find_references
 
@@ -154,3 +155,48 @@ class TestActors:
         """Every actor's span slices back to its text."""
         for a in find_actors(text):
             assert text[a.start : a.end] == a.text
+
+
+class TestFastPaths:
+    """The shortcuts that look only where a match can be find what a full scan finds."""
+
+    TEXTS = (
+        "about $5 million and 1,2345,678 of them",
+        "sixty-five and twenty, hundreds of millions of people, dozens",
+        "ſeven ONE Hundred, at least   5, approximately €3.5bn",
+        "x1 a2 3b tone often money none, just under 7%",
+        "G20 and COVID-19; Resolution 2254 and article 5",
+    )
+
+    @pytest.mark.parametrize("text", TEXTS)
+    def test_numbers(self, text: str) -> None:
+        """`_numbers` yields the matches of the number pattern over any slice."""
+        from claimtrack._claims import _words
+        from claimtrack.mentions._quantities import _NUMBER, _numbers
+
+        for start in range(len(text)):
+            expected = [m.span() for m in _NUMBER.finditer(text, start)]
+            assert expected == [m.span() for m in _numbers(text, start, len(text))]
+            words = _words(text[start:])
+            assert expected == [m.span() for m in _numbers(text, start, len(text), words)]
+
+    @given(
+        st.lists(
+            st.sampled_from(["one", "five", "about ", " ", "-", "$", "5", ",", "000", "."])
+        ).map("".join)
+    )
+    def test_numbers_any_text(self, text: str) -> None:
+        """On any text made of number parts the matches are the same."""
+        from claimtrack._claims import _words
+        from claimtrack.mentions._quantities import _NUMBER, _numbers
+
+        expected = [m.span() for m in _NUMBER.finditer(text)]
+        assert expected == [m.span() for m in _numbers(text, 0, len(text))]
+        assert expected == [m.span() for m in _numbers(text, 0, len(text), _words(text))]
+
+    def test_actors_beside_many_persons(self) -> None:
+        """A name inside a titled person's name is the person's; the rest are found."""
+        text = " ".join(f"President Ann Lee{i} met Mr Bo Li in Russia." for i in range(50))
+        found = [(a.name, a.type) for a in find_actors(text)]
+        assert 50 == found.count(("Russia", "country"))
+        assert 100 == sum(kind == "person" for _, kind in found)

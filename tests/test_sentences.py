@@ -69,3 +69,18 @@ class TestProperties:
         sentences = split_sentences(text)
         assert all(a.end <= b.start for a, b in itertools.pairwise(sentences))
         assert text.split() == " ".join(s.text for s in sentences).split()
+
+
+class TestSentence:
+    """A sentence's fields are checked as attrs checks them."""
+
+    @pytest.mark.parametrize(
+        ("args", "error"),
+        [((-1, 2, "x"), ValueError), ((1.0, 2, "x"), TypeError), ((1, 2, 3), TypeError)],
+    )
+    def test_bad_fields(self, args: tuple[object, object, object], error: type) -> None:
+        """A negative offset is a ValueError, a wrong type a TypeError."""
+        from claimtrack._sentences import Sentence
+
+        with pytest.raises(error):
+            Sentence(*args)  # type: ignore[arg-type]

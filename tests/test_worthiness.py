@@ -240,3 +240,31 @@ class TestLogit:
     def test_other_weights(self) -> None:
         """Given weights, the log-odds use them instead of the shipped ones."""
         assert 2.0 == round(logit("Taxes", {"bias": 1.0, "w:taxes": math.sqrt(3)}), 9)
+
+
+class TestFastLogit:
+    """The shipped model's fast log-odds equal the generic sum over named features."""
+
+    SENTENCES = (
+        "",
+        "?",
+        "I think so.",
+        "We spent $ 3 billion, 45 % of it, 9 per cent and 7percent in the 1990s.",
+        "On the 3rd, we'll say it: ſaid We’ll İstanbul ran, and we believe it?",
+        "Taxes rose by 12 percent in 2010, the Senate said.",
+        "Thank you very much. Thank you very much.",
+    )
+
+    @pytest.mark.parametrize("sentence", SENTENCES)
+    def test_same_as_generic(self, sentence: str) -> None:
+        """`logit` with the shipped weights is the same to the last bit either way."""
+        from claimtrack._worthiness import _model
+
+        assert logit(sentence, _model().weights) == logit(sentence)
+
+    @given(st.text(alphabet="aeiouedrstIW$%?’'.,;: 0123456789\n", max_size=80) | st.text())
+    def test_any_text(self, sentence: str) -> None:
+        """Any text gets the same log-odds from both paths."""
+        from claimtrack._worthiness import _model
+
+        assert logit(sentence, _model().weights) == logit(sentence)

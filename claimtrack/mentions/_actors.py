@@ -98,8 +98,9 @@ _TITLES = (
     "Prince|Pope|Mr|Mrs|Ms|Dr|Mayor|Judge|Justice"
 )
 _NAME = r"[A-Z](?:[a-z]*['’][A-Z])?[a-z\-]+"
+# Every title starts with a capital: the lookahead lets the search skip to capitals.
 _PERSON = re.compile(
-    r"\b(?:" + _TITLES + r")\.?\s(?P<name>" + _NAME + r"(?:\s" + _NAME + r"){0,2})\b"
+    r"(?=[A-Z])\b(?:" + _TITLES + r")\.?\s(?P<name>" + _NAME + r"(?:\s" + _NAME + r"){0,2})\b"
 )
 # A run of capitalised words (with inner joiners), the candidates for gazetteer names.
 _CAPITALISED = re.compile(

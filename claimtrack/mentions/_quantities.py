@@ -224,6 +224,8 @@ _CORE = re.compile(
     r"\d+|\b(?:" + _WORD_NUMBER + r")\b|\b(?:dozens|hundreds|thousands|millions|billions)(?=\sof\b)"
 )
 _MAX_MOD = 20
+# A modifier, a space and perhaps a currency sign, just before a number (at endpos).
+_MOD_BEFORE = re.compile(r"\b(?:" + _MODS + r")\s[$€£¥₽]?\Z", re.I)
 _DIGITS = re.compile(r"\d+")
 _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_VAGUE)
 # Characters that re.IGNORECASE matches to ASCII letters but str.lower does not give.
@@ -233,38 +235,69 @@ _ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
 def _numbers(
     text: str, start: int, stop: int, words: frozenset[str] | None = None
 ) -> Iterator[re.Match[str]]:
-    """``_NUMBER.finditer(text, start, stop)``, searching only near possible numbers.
+    """``_NUMBER.finditer(text, start, stop)``, matching only where a number can be.
 
-    The next match from ``position`` starts at most :data:`_MAX_MOD` characters before
-    the first core (see :data:`_CORE`) at or after ``position``, and no later than it;
-    a position inside a run of digits (after a match that ended there) is a core too.
-    The cores are looked for in the lower-cased segment, whose start is a word boundary
-    even where the text's is not: that only adds cores.
+    Every match's number starts at a core (see :data:`_CORE`): a run of digits, a
+    number word; a position inside a run of digits (after a match that ended there)
+    is a core too. The cores, in order, are tried with :func:`_match_at`. They are
+    looked for in the lower-cased segment, whose start is a word boundary even where
+    the text's is not, or as substrings: that only adds cores. No modifier or currency
+    sign holds a core, so a later core's match never starts before an earlier one's.
     """
     segment = text[start:stop]
     lowered = segment.lower()
     if len(lowered) != len(segment) or (not segment.isascii() and _ODD_CASE.search(segment)):
         yield from _NUMBER.finditer(text, start, stop)
         return
-    if words is not None and _NUMBER_WORDS.isdisjoint(words):
-        cores = [start + core.start() for core in _DIGITS.finditer(segment)]  # digits only
-    else:
+    if words is None:
         cores = [start + core.start() for core in _CORE.finditer(lowered)]
+    else:  # digit runs, and wherever a number word of the segment's is a substring
+        cores = [start + core.start() for core in _DIGITS.finditer(segment)]
+        present = _NUMBER_WORDS.intersection(words)
+        for word in present:
+            found = lowered.find(word)
+            while found >= 0:
+                cores.append(start + found)
+                found = lowered.find(word, found + 1)
+        if present:
+            cores.sort()
     position = start
     index = 0
-    while index < len(cores) or (position < stop and _DIGIT.match(text, position)):
+    while True:
         if position < stop and _DIGIT.match(text, position):
-            core = position
-        else:
+            core = position  # inside a run of digits a match ended in
+        elif index < len(cores):
             core = cores[index]
             index += 1
             if core < position:
                 continue
-        match = _NUMBER.search(text, max(position, core - _MAX_MOD), stop)
-        if match is None:  # cannot happen: a core starts a match; kept safe
+        else:
             return
-        yield match
-        position = match.end()
+        match = _match_at(text, core, position, stop)
+        if match is not None:
+            yield match
+            position = match.end()
+
+
+def _match_at(text: str, core: int, position: int, stop: int) -> re.Match[str] | None:
+    """The first match of _NUMBER from ``position`` whose number is at ``core``, if any.
+
+    It can start only at the core, at a currency sign just before it, or where a
+    modifier and a space (and that sign) end just before it; it is the leftmost of
+    those that match.
+    """
+    sign = core - 1 if core > position and text[core - 1] in _CURRENCIES else core
+    if sign > position and text[sign - 1].isspace():
+        modifier = _MOD_BEFORE.search(text, max(position, core - _MAX_MOD), core)
+        if modifier is not None:
+            match = _NUMBER.match(text, modifier.start(), stop)
+            if match is not None:
+                return match
+    if sign < core:
+        match = _NUMBER.match(text, sign, stop)
+        if match is not None:
+            return match
+    return _NUMBER.match(text, core, stop)
 
 
 def _quantity(text: str, match: re.Match[str], stop: int) -> Quantity | None:

@@ -78,9 +78,12 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[R
     """
     stop = len(text) if end is None else end
     found: list[Reference] = []
-    if DOCUMENT_WORDS.isdisjoint(_NOT_LETTERS.split(text[start:stop].lower())):
+    segment = text[start:stop]
+    if DOCUMENT_WORDS.isdisjoint(_NOT_LETTERS.split(segment.lower())):
         return found
-    for match in _RESOLUTION.finditer(text, start, stop):
+    # Each pattern runs only where the literal its matches hold is (none is IGNORECASE).
+    resolutions = _RESOLUTION.finditer(text, start, stop) if "esolution" in segment else ()
+    for match in resolutions:
         m0 = match.start()
         if text.startswith("the ", m0):
             m0 += 4
@@ -95,7 +98,8 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[R
                 end=match.end(),
             )
         )
-    for match in _NAMED.finditer(text, start, stop):
+    named = _NAMED.finditer(text, start, stop) if _holds(segment, _NAMED_NOUNS) else ()
+    for match in named:
         if _overlaps(found, match.start(), match.end()):
             continue
         m0, m1 = _trim_name(text, match.start(), match.end())
@@ -105,14 +109,16 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[R
                 text[m0:m1], _KINDS.get(noun, "document"), identifier=text[m0:m1], start=m0, end=m1
             )
         )
-    for match in _NAMED_AFTER.finditer(text, start, stop):
+    named_after = _NAMED_AFTER.finditer(text, start, stop) if _holds(segment, _AFTER_NOUNS) else ()
+    for match in named_after:
         m1 = match.start() + len(_TRAILING_LOWER.sub("", match.group()))
         if _overlaps(found, match.start(), m1) or not any(c.isupper() for c in match.group()[4:]):
             continue
         kind = _KINDS.get(match.group("noun").lower(), "document")
         name = text[match.start() : m1]
         found.append(Reference(name, kind, identifier=name, start=match.start(), end=m1))
-    for match in _COMMON.finditer(text, start, stop):
+    common = _COMMON.finditer(text, start, stop) if _holds(segment, _COMMON_NOUNS) else ()
+    for match in common:
         bare = match.group("modifier") is None and match.group("name") == match.group("noun")
         if bare or _overlaps(found, match.start(), match.end()):
             continue
@@ -133,6 +139,47 @@ _NOT_LETTERS = re.compile(r"[^a-zé]+")
 #: Words one of which a text citing a document holds (lower-cased; ``communiqu`` is
 #: what a run of ASCII letters keeps of ``communiqué``).
 DOCUMENT_WORDS = frozenset(_KINDS) | {"resolution", "resolutions", "communiqu"}
+# The document nouns of _NAMED, _NAMED_AFTER and _COMMON, as they must be written.
+_NAMED_NOUNS = (
+    "Act",
+    "Law",
+    "Code",
+    "Bill",
+    "Treaty",
+    "Convention",
+    "Protocol",
+    "Agreement",
+    "Accord",
+    "Charter",
+    "Memorandum",
+    "Declaration",
+    "Plan of Action",
+    "Communiqu",
+)
+_AFTER_NOUNS = (
+    "Treaty",
+    "Convention",
+    "Agreement",
+    "Protocol",
+    "Memorandum",
+    "Declaration",
+    "Charter",
+)
+_COMMON_NOUNS = (
+    "statement",
+    "memorandum",
+    "agreement",
+    "treaty",
+    "accord",
+    "declaration",
+    "communiqu",
+)
+
+
+def _holds(segment: str, nouns: tuple[str, ...]) -> bool:
+    return any(noun in segment for noun in nouns)
+
+
 _LEADING = re.compile(r"(?:The|the|A|An|This|That|These|In|Under|By)\s")
 
 
