@@ -852,27 +852,33 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
     if rel == "same":
         return None
     reason = f"{rel} {unit}"
-    if unit == "year":
-        value = f"{anchor.year + step:04d}"
-    elif unit == "month":
-        day = shift(anchor, months=step)
-        if day is None:
-            return None
-        value = f"{day.year:04d}-{day.month:02d}"
-    elif unit == "week":
-        value = iso_week(anchor + dt.timedelta(weeks=step))
-    elif unit == "weekend":
-        value = iso_week(anchor + dt.timedelta(weeks=step)) + "-WE"
-    elif unit == "quarter":
-        index = anchor.year * 4 + (anchor.month - 1) // 3 + step
-        value = f"{index // 4:04d}-Q{index % 4 + 1}"
-    elif unit == "decade":
-        value = f"{anchor.year // 10 + step:03d}"
-    elif unit == "century":
-        value = f"{anchor.year // 100 + step:02d}"
+    if unit == "weekend":
+        value: str | None = iso_week(anchor + dt.timedelta(weeks=step)) + "-WE"
     else:
+        value = _unit_value(anchor, unit, step)
+    if value is None:
         return None
     return Candidate(start, end, value, reason=reason)
+
+
+def _unit_value(anchor: dt.date, unit: str, step: int) -> str | None:
+    """The value of the calendar ``unit`` (year, month, week, quarter, decade, century)
+    ``step`` units from the one holding ``anchor``; ``None`` off the calendar."""
+    if unit == "year":
+        return f"{anchor.year + step:04d}"
+    if unit == "month":
+        day = shift(anchor, months=step)
+        return None if day is None else f"{day.year:04d}-{day.month:02d}"
+    if unit == "week":
+        return iso_week(anchor + dt.timedelta(weeks=step))
+    if unit == "quarter":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + step
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    if unit == "decade":
+        return f"{anchor.year // 10 + step:03d}"
+    if unit == "century":
+        return f"{anchor.year // 100 + step:02d}"
+    return None
 
 
 _REL_UNIT = (
@@ -1394,24 +1400,8 @@ def _boundary(m: re.Match[str], ctx: Context) -> Candidate | None:
     step = {"the": 0, "this": 0, "next": 1, "last": -1, "that": 0}[rel]
     mod = {"beginning": "START", "start": "START", "end": "END", "middle": "MID", "close": "END",
            "turn": "START", "rest": None, "remainder": None}[part]  # fmt: skip
-    anchor = ctx.anchor
-    if unit == "year":
-        value = f"{anchor.year + step:04d}"
-    elif unit == "month":
-        day = shift(anchor, months=step)
-        if day is None:
-            return None
-        value = f"{day.year:04d}-{day.month:02d}"
-    elif unit == "week":
-        value = iso_week(anchor + dt.timedelta(weeks=step))
-    elif unit == "decade":
-        value = f"{anchor.year // 10 + step:03d}"
-    elif unit == "quarter":
-        index = anchor.year * 4 + (anchor.month - 1) // 3 + step
-        value = f"{index // 4:04d}-Q{index % 4 + 1}"
-    else:
-        value = f"{anchor.year // 100 + step:02d}"
-    if rel == "that":
+    value = _unit_value(ctx.anchor, unit, step)
+    if value is None or rel == "that":
         return None
     return Candidate(m.start(), m.end(), value, mod=mod)
 
