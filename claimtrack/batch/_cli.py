@@ -148,7 +148,7 @@ def _batch(args: argparse.Namespace) -> int:
             try:
                 for result in results:
                     _record(_stored(result, store, args), claims, log, tally)
-                    progress.update(1, len(result.records))
+                    progress.update(1, result.count)
             finally:
                 results.close()  # stops the workers at once on an error or interrupt
     except KeyboardInterrupt:
@@ -328,19 +328,18 @@ def _stored(
         )
         store.ingest(transcript, result.claims)
     except ClaimtrackError as err:
-        return attrs.evolve(result, records=(), error=f"{result.source}: not stored: {err}")
+        return attrs.evolve(result, jsonl="", error=f"{result.source}: not stored: {err}")
     return result
 
 
 def _record(result: DocumentResult, claims: IO[bytes], log: IO[str], tally: _Tally) -> None:
     """Writes a document's claims, then its manifest entry, each synced to disk."""
     if result.ok:
-        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in result.records)
-        claims.write(lines.encode("utf-8"))
+        claims.write(result.jsonl.encode("utf-8"))
         claims.flush()
         os.fsync(claims.fileno())
         tally.ok += 1
-        tally.claims += len(result.records)
+        tally.claims += result.count
     else:
         tally.failed += 1
         tally.failures.append(result.error or result.source)
@@ -348,7 +347,7 @@ def _record(result: DocumentResult, claims: IO[bytes], log: IO[str], tally: _Tal
         sha256=result.content_hash,
         source=result.source,
         status="ok" if result.ok else "failed",
-        claims=len(result.records),
+        claims=result.count,
         end=claims.tell(),
         seconds=round(result.seconds, 4),
         error=result.error,
