@@ -52,9 +52,6 @@ __all__ = [
     "stacked_cross_validate",
 ]
 
-#: The formats :func:`read_sentences` knows, by the fields that tell them apart.
-FORMATS = ("claimbuster", "clef")
-
 
 def read_labelled(path: str | pathlib.Path) -> tuple[list[str], list[bool], list[str]]:
     """Read labelled sentences: their texts, whether each is positive, and their debates.

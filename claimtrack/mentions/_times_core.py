@@ -10,8 +10,6 @@ import itertools
 import re
 from collections.abc import Callable
 
-from claimtrack.mentions._times_calendar import shift
-
 __all__ = [
     "DIGITS",
     "NUMBER_WORDS",
@@ -385,10 +383,6 @@ class Context:
         if tense == "present":
             return 0, "tense=present", strong
         return 0, "tense=none", False
-
-    def shifted(self, **delta: int) -> dt.date | None:
-        """The anchor moved by a relativedelta."""
-        return shift(self.anchor, **delta)
 
 
 #: A rule handler: the match and context in, a candidate (or ``None``) out.
