@@ -29,6 +29,7 @@ from claimtrack._model import (
 from claimtrack._read import parse_transcript, read_transcript
 from claimtrack._sentences import Sentence, split_sentences
 from claimtrack._serialize import claim_from_dict, claim_to_dict, read_jsonl, write_jsonl
+from claimtrack._version import __version__ as __version__
 from claimtrack.batch import DocumentResult, extract_corpus
 from claimtrack.exceptions import ClaimtrackError
 from claimtrack.mentions._actors import find_actors

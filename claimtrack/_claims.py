@@ -20,7 +20,6 @@ import math
 import operator
 import re
 from collections.abc import Callable
-from importlib import metadata
 from importlib.resources import files
 from typing import Any, TypeVar
 
@@ -41,6 +40,7 @@ from claimtrack._model import (
     claim_id,
 )
 from claimtrack._sentences import Sentence, split_sentences
+from claimtrack._version import __version__
 from claimtrack._worthiness import logit as worthiness_logit
 from claimtrack.mentions._actors import find_actors
 from claimtrack.mentions._quantities import _find_quantities
@@ -62,14 +62,7 @@ EXTRACTOR = "claimtrack.rules"
 _CONTEXT = 60
 
 
-def _version() -> str:
-    try:
-        return metadata.version("claimtrack")
-    except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
-        return "0+unknown"
-
-
-_VERSION = _version()
+_VERSION = __version__
 
 
 @attrs.frozen

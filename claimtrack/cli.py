@@ -15,6 +15,7 @@ from claimtrack._claims import extract_claims
 from claimtrack._cli_common import add_reading_options, check_threshold, read_input
 from claimtrack._model import Claim
 from claimtrack._serialize import claim_to_dict, write_jsonl
+from claimtrack._version import __version__
 from claimtrack.batch._cli import register as register_batch_commands
 from claimtrack.exceptions import ClaimtrackError
 from claimtrack.store._cli import register as register_store_commands
@@ -36,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="claimtrack",
         description="Typed, dated factual claims with exact provenance, from transcripts.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     extract = commands.add_parser(
         "extract",

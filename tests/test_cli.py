@@ -24,6 +24,21 @@ def _run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
     )
 
 
+class TestVersion:
+    """`claimtrack --version`."""
+
+    def test_version(self) -> None:
+        """Prints the package's version, the one the installed metadata has too."""
+        from importlib.metadata import version
+
+        import claimtrack
+
+        done = _run("--version")
+        assert 0 == done.returncode
+        assert f"claimtrack {claimtrack.__version__}\n" == done.stdout.decode()
+        assert version("claimtrack") == claimtrack.__version__
+
+
 class TestExtract:
     """`claimtrack extract`."""
 
