@@ -542,8 +542,10 @@ class ClaimStore:
         connection.executemany(
             "INSERT INTO temp.query_words (word) VALUES (?)", ((w,) for w in rarest)
         )
+        # DISTINCT: a claim said again and again (a talking point in every briefing) is
+        # one candidate, not one per appearance, however many transcripts repeat it.
         candidates = connection.execute(
-            "SELECT c.tracked_id, c.words, c.content, t.rowid FROM claims c "
+            "SELECT DISTINCT c.tracked_id, c.words, c.content, t.rowid FROM claims c "
             "JOIN tracked t ON t.id = c.tracked_id "
             # CROSS JOIN keeps SQLite from scanning every claim's words: it looks each
             # query word up in claim_words' primary key instead.
