@@ -6,10 +6,12 @@ offset it and later stages produce indexes that text.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from claimtrack._model import Role, Transcript, Turn
 from claimtrack.exceptions import NoDateError, TranscriptError, TranscriptNotFoundError
@@ -39,22 +41,47 @@ _MONTHS = {
 }
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _TIME = r"(?:,?\s?(?:at\s)?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d))?"
-# A date in a header line; the time may be glued to the year ("201716:08").
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# A date in a header line; the time may be glued to the year ("201716:08"). Also
+# "17th November 2021", "November 17th, 2021", "2018-01-15", "15.01.2018", "1/15/2018".
 _HEADER_DATES = (
-    re.compile(r"\b(?P<day>[0-3]?\d) " + _MONTH + r",? (?P<year>\d{4})" + _TIME),
-    re.compile(r"\b" + _MONTH + r" (?P<day>[0-3]?\d),? (?P<year>\d{4})" + _TIME),
+    re.compile(r"\b" + _DAY + r"(?: of)? " + _MONTH + r",? (?P<year>\d{4})" + _TIME),
+    re.compile(r"\b" + _MONTH + r" " + _DAY + r",? (?P<year>\d{4})" + _TIME),
     re.compile(
         r"\b(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"
         r"(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d))?"
     ),
+    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>\d{4})\b" + _TIME),
+    # Month first, as American pages write it ("5/22/18"); day first where it must be.
+    re.compile(r"(?<![\d/])(?P<mnum>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})(?![\d/])"),
 )
-# The first lines searched for the publication date.
-_HEADER_LINES = 6
+# The first non-blank lines searched for the publication date, and the longest searched.
+_HEADER_LINES = 8
+_HEADER_LINE_CHARS = 200
+# A line that is a time of day and no more: "2:46 p.m. EST", "15:46".
+_CLOCK_LINE = re.compile(
+    r"(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)"
+    r"(?:[ \t]?(?P<ampm>[AaPp])\.?[ \t]?[Mm]\.?)?(?:[ \t]+[A-Z]{2,5})?"
+)
 
 # A turn label at the start of a line: "Question:", "Sergey Lavrov:", "JOHN DICKERSON:",
-# "Mr. Smith:", "Q:". Up to five capitalised words, then a colon and a space.
-_WORD = r"[A-Z][A-Za-z'’\-]*\.?"
-_LABEL = re.compile(r"^(?P<label>" + _WORD + r"(?: " + _WORD + r"){0,4}):[ \t]+(?=\S)", re.M)
+# "Mr. Smith:", "Q:", "President of Russia Vladimir Putin:", "Mr Smith (Party):",
+# "The Prime Minister (Boris Johnson):", "ANDERSON COOPER, CNN ANCHOR:". Up to seven
+# capitalised words with lower-case joiners, perhaps parentheses or (after a name in
+# capitals) an apposition, then a colon and a space.
+_WORD = r"[A-Z][\w'’\-]*\.?"
+_JOINER = r"(?:of|the|for|and|de|da|del|di|du|van|von|der|den|bin|ibn|al|el|la|le)"
+# The words may follow on the next line, and a timestamp may stand before them, as in
+# the layout of rev.com: "Chris Wallace: (01:20)", "Speaker 1 (00:01):".
+_LABEL = re.compile(
+    r"^[ \t]*(?P<label>" + _WORD + r"(?:[ \t](?:" + _JOINER + r"[ \t]){0,2}" + _WORD + r"){0,6}"
+    r"(?:[ \t]\d{1,2})?)"
+    r"(?P<extra>(?:[ \t]\([^()\n]{1,60}\)){1,3}|,[ \t][^:\n]{1,60}?)?"
+    r":(?:[ \t]*[(\[]\d{1,2}(?::\d\d){1,2}[)\]])?(?:[ \t]+(?=\S)|[ \t]*\r?\n(?=[ \t]*\S))",
+    re.M,
+)
+# The White House's questioner label, without a colon: "Q    Sarah, ...", "Q. Mr. ...".
+_Q_LABEL = re.compile(r"^[ \t]*(?P<label>Q)(?:\.[ \t]*|[ \t]+)(?=[^\s\da-z])", re.M)
 _QUESTION_LABELS = frozenset(
     {"q", "question", "questions", "interviewer", "moderator", "reporter", "journalist"}
 )
@@ -76,11 +103,45 @@ _NOT_LABELS = frozenset(
         "read more",
         "example",
         "warning",
+        "category",
+        "categories",
+        "category archives",
+        "filed under",
+        "posted",
+        "published",
+        "updated",
+        "location",
+        "venue",
+        "time",
+        "watch",
+        "listen",
+        "video",
+        "audio",
+        "topics",
+        "keywords",
+        "contact",
+        "email",
+        "phone",
+        "tel",
+        "fax",
     }
 )
+# A turn's content that is a short line without final punctuation: metadata
+# ("Department: Wales Office", "Moscow: 15:46") when its label occurs once.
+_METADATA_CHARS = 60
+# Words after a label, in capitals, that title case keeps in lower case.
+_LOWER_WORDS = frozenset({"of", "the", "for", "and", "de", "da", "del", "van", "von", "der"})
 # A line of links to other language versions: "• de-DE1 en-GB1 es-ES1".
 _LANGUAGE_LINE = re.compile(r"^[ \t]*(?:[•·*\-][ \t]*)?(?:[a-z]{2}-[A-Z]{2}\d*[ \t]*){2,}$", re.M)
 _LANGUAGE_CODE = re.compile(r"[a-z]{2}-[A-Z]{2}")
+# Stage directions and separators on a line of their own: "(APPLAUSE)", "(Laughter.)",
+# "[Interruption.]", "(CHEERING) (APPLAUSE)", "* * *", "###", "— — —".
+_STAGE_LINE = re.compile(
+    r"^[ \t]*(?:(?:[(\[][^()\[\]\n]{1,80}[)\]][ \t]*)+|(?:[*#_=~—–\-][ \t]*){3,}|[*#—–][ \t]*)$",
+    re.M,
+)
+# The end mark of an American transcript, perhaps with the time: "END 2:58 P.M. EST".
+_END_MARK = re.compile(r"(?:-?END-?|#{3}|# # #)(?:[ \t]+" + _CLOCK_LINE.pattern + r")?", re.I)
 # Page furniture a web export leaves at the end of a transcript.
 _WEB_DEBRIS = frozenset(
     {
@@ -97,8 +158,38 @@ _WEB_DEBRIS = frozenset(
         "tags",
         "see also",
         "share this",
+        "share this page",
+        "print this page",
+        "email this page",
+        "related articles",
+        "related links",
+        "related news",
+        "read more",
+        "more",
     }
 )
+# What ends a line of content rather than a heading of the header.
+_TERMINAL = frozenset('.!?:;…"”')
+# Words of a header line that make it the transcript's title, the surer first.
+_GENRES = (
+    re.compile(
+        r"\b(?:interview|briefing|remarks|conference|transcript|debate|speech|answers|"
+        r"address|hearing|q&a|conversation)\b",
+        re.I,
+    ),
+    re.compile(r"\b(?:press|statements?|meeting|questions|talks|comments|session)\b", re.I),
+)
+# Words a sentence does not end with, so a line ending in one goes on on the next.
+_OPEN_WORDS = frozenset(
+    "a an the and or but of to in on at for with from by as that which who is are was were "
+    "be has have had will would our their his her its this these those than".split()
+)
+# The most lines a header has (a table of contents among them), and the first of them
+# that may be the title.
+_MAX_HEADINGS = 100
+_TITLE_LINES = 20
+# A line ending in a colon that is short is a heading ("Consular queries:").
+_SHORT_HEADING = 40
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -198,9 +289,12 @@ def parse_transcript(
     """Parses the text of a transcript.
 
     Recognises a publication date in the first lines (also glued to a time, as in
-    ``28 December 201716:08``), a title, a line of language links, speaker labels at the
-    start of lines (``Question:``, ``Sergey Lavrov:``, ``JOHN DICKERSON:``) and web
-    debris at the end. Text without labels is one statement by ``speaker``.
+    ``28 December 201716:08``, or with the time on a line of its own), a header of
+    short lines with the title, a line of language links, speaker labels at the start of
+    lines (``Question:``, ``Sergey Lavrov:``, ``JOHN DICKERSON:``, ``Q``,
+    ``The Prime Minister (Boris Johnson):``), stage directions on lines of their own
+    (``(APPLAUSE)``) and web debris at the end. Text without labels is one statement by
+    ``speaker``.
 
     Args:
         text: The transcript.
@@ -242,10 +336,12 @@ def parse_transcript(
     trailing = _trailing_debris(text)
     debris.extend(trailing)
     end_of_text = min((s for s, _ in trailing), default=len(text))
-    labels = _label_matches(text)
-    header_end = _date_line_end(text, found[1]) if found is not None else 0
-    title, content_start = _title(text, header_end, labels[0].start() if labels else None, debris)
-    turns = _turns(text, labels, (content_start, end_of_text), debris, speaker)
+    labels = _labels(text, end_of_text)
+    body_start = labels[0].start if labels else end_of_text
+    title, content_start = _header(
+        text, body_start, debris, None if found is None else found[1], labelled=bool(labels)
+    )
+    turns = _turns(text, labels, (content_start, end_of_text), speaker)
     return Transcript(
         text=text,
         published=when,
@@ -254,7 +350,7 @@ def parse_transcript(
         language=language,
         languages=tuple(dict.fromkeys(languages)),
         turns=turns,
-        boilerplate=tuple(sorted(debris)),
+        boilerplate=tuple(sorted(debris + _stage_directions(text, end_of_text, turns))),
     )
 
 
@@ -273,38 +369,60 @@ def _coerce_published(value: dt.datetime | dt.date | str, source: str) -> dt.dat
         raise NoDateError(msg) from None
 
 
-def _header_date(text: str) -> tuple[dt.datetime, int] | None:
-    """The first date in the first lines, and the offset where it starts."""
-    head_end = 0
+def _header_lines(text: str) -> list[tuple[int, int]]:
+    """The first non-blank lines of the text no longer than a header line can be."""
+    lines = []
+    position = 0
     for _ in range(_HEADER_LINES):
-        nl = text.find("\n", head_end)
-        if nl < 0:
-            head_end = len(text)
+        match = _PARAGRAPH.search(text, position)
+        while match is not None and not match.group().strip():
+            match = _PARAGRAPH.search(text, match.end())
+        if match is None:
             break
-        head_end = nl + 1
-    head = text[:head_end]
-    best: tuple[int, dt.datetime, int] | None = None
-    for pattern in _HEADER_DATES:
-        for match in pattern.finditer(head):
-            when = _header_datetime(match)
-            if when is not None and (best is None or match.start() < best[0]):
-                best = (match.start(), when, match.start())
-            if when is not None:
-                break
-    return None if best is None else (best[1], best[2])
+        if len(match.group()) <= _HEADER_LINE_CHARS:
+            lines.append(match.span())
+        position = match.end()
+    return lines
 
 
-def _date_line_end(text: str, date_start: int) -> int:
-    """The end of the date's line, where the date (and time) is all the line holds."""
-    line_start = text.rfind("\n", 0, date_start) + 1
-    line_end = text.find("\n", date_start)
-    line_end = len(text) if line_end < 0 else line_end
-    line = text[line_start:line_end]
-    for pattern in _HEADER_DATES:
-        match = pattern.fullmatch(line.strip())
-        if match is not None:
-            return line_end
-    return 0
+def _header_date(text: str) -> tuple[dt.datetime, int] | None:
+    """The first date in the first lines, and the offset where it starts.
+
+    A date without a time takes the time of a later header line that holds only a time
+    ("2:46 p.m. EST").
+    """
+    lines = _header_lines(text)
+    for index, (start, end) in enumerate(lines):
+        best: tuple[int, dt.datetime] | None = None
+        for pattern in _HEADER_DATES:
+            for match in pattern.finditer(text, start, end):
+                when = _header_datetime(match)
+                if when is not None:
+                    if best is None or match.start() < best[0]:
+                        best = (match.start(), when)
+                    break
+        if best is None:
+            continue
+        when = best[1]
+        if when.hour == 0 and when.minute == 0:
+            for s, e in lines[index + 1 :]:
+                clock = _CLOCK_LINE.fullmatch(text[s:e].strip())
+                if clock is not None:
+                    when = when.replace(hour=_hour(clock), minute=int(clock.group("minute")))
+                    break
+        return when, best[0]
+    return None
+
+
+def _hour(clock: re.Match[str]) -> int:
+    """The hour of a clock time on the 24-hour clock."""
+    hour = int(clock.group("hour"))
+    ampm = (clock.group("ampm") or "").lower()
+    if ampm == "p" and hour < 12:
+        return hour + 12
+    if ampm == "a" and hour == 12:
+        return 0
+    return hour
 
 
 def _header_datetime(match: re.Match[str]) -> dt.datetime | None:
@@ -312,112 +430,234 @@ def _header_datetime(match: re.Match[str]) -> dt.datetime | None:
     month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS.get(parts["month"].lower())
     if month is None:
         return None
+    day = int(parts["day"])
+    year = int(parts["year"])
+    if len(parts["year"]) == 2:
+        year += 2000 if year < 70 else 1900  # the century of "5/22/18"
+    if "/" in match.group() and month > 12:  # a day first: "22/5/2018"
+        month, day = day, month
     try:
         return dt.datetime(
-            int(parts["year"]),
+            year,
             month,
-            int(parts["day"]),
-            int(parts["hour"] or 0),
-            int(parts["minute"] or 0),
+            day,
+            int(parts.get("hour") or 0),
+            int(parts.get("minute") or 0),
         )
     except ValueError:
         return None
 
 
+def _is_date_line(line: str) -> bool:
+    """Whether a line holds a date (perhaps with a weekday and time) and nothing else."""
+    for pattern in _HEADER_DATES:
+        match = pattern.search(line)
+        if match is not None and _header_datetime(match) is not None:
+            rest = (line[: match.start()] + line[match.end() :]).strip(" \t,.-–—|")
+            return not rest or rest.lower().rstrip(",") in _WEEKDAYS
+    return False
+
+
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+
+
 def _trailing_debris(text: str) -> list[tuple[int, int]]:
     """Short lines of page furniture after the last sentence of the text."""
     spans = []
-    for match in reversed(list(_PARAGRAPH.finditer(text[-2000:]))):
+    offset = max(0, len(text) - 2000)
+    for match in reversed(list(_PARAGRAPH.finditer(text, offset))):
         line = match.group().strip()
-        if line.lower().rstrip(":") not in _WEB_DEBRIS:
+        if not line:
+            continue
+        if not (
+            line.lower().rstrip(":") in _WEB_DEBRIS
+            or _END_MARK.fullmatch(line)
+            or _CLOCK_LINE.fullmatch(line)
+            or _STAGE_LINE.fullmatch(line)
+        ):
             break
-        offset = len(text) - len(text[-2000:])
-        spans.append(
-            (
-                offset + match.start() + match.group().index(line),
-                offset + match.start() + match.group().index(line) + len(line),
-            )
-        )
+        start = match.start() + match.group().index(line)
+        spans.append((start, start + len(line)))
     return spans
 
 
-def _label_matches(text: str) -> list[re.Match[str]]:
-    matches = [m for m in _LABEL.finditer(text) if _is_label(m.group("label"))]
-    if not matches:
+class _Label(NamedTuple):
+    """A speaker label: where its line starts, where the words after it start, who."""
+
+    start: int
+    end: int
+    raw: str
+    speaker: str
+
+
+def _labels(text: str, stop: int) -> list[_Label]:
+    """The speaker labels of the text before ``stop``, with their speakers' names."""
+    found: list[tuple[int, int, str]] = []
+    bare: set[int] = set()  # labels ending their line with nothing to mark them
+    for match in _LABEL.finditer(text, 0, stop):
+        raw = match.group("label")
+        extra = match.group("extra") or ""
+        if extra.startswith(",") and not raw.isupper():
+            continue  # "However, we think: ..." is prose
+        if raw.lower() not in _NOT_LABELS:
+            found.append((match.start(), match.end(), raw))
+            after = text[match.end("extra") if extra else match.end("label") : match.end()]
+            if not extra and "\n" in after and "(" not in after and "[" not in after:
+                bare.add(match.start())
+    questions = list(_Q_LABEL.finditer(text, 0, stop))
+    if len(questions) > 1 or (questions and found):
+        found.extend((m.start(), m.end(), "Q") for m in questions)
+        found.sort()
+    if not found:
         return []
-    # A label that occurs once, in a transcript whose other labels recur, is prose
-    # ("Still, one thing is clear: ...") unless it names a questioner.
-    counts = Counter(_canonical_speaker(m.group("label")) for m in matches)
-    if max(counts.values()) > 1:
-        matches = [
-            m
-            for m in matches
-            if counts[_canonical_speaker(m.group("label"))] > 1
-            or m.group("label").lower() in _QUESTION_LABELS
-            or m.group("label").isupper()
-        ]
-    return matches
+    names = _unified([_canonical_speaker(raw) for _, _, raw in found])
+    counts = Counter(names)
+    recurring = max(counts.values()) > 1
+    labels = []
+    for (start, end, raw), name in zip(found, names, strict=True):
+        asks = raw.lower() in _QUESTION_LABELS
+        if counts[name] == 1 and not asks:
+            if start in bare or _is_metadata(text, end):
+                continue  # "Department: Wales Office", "FULL TRANSCRIPT:" above a text
+            # A one-off single word before a colon, in a transcript whose other labels
+            # recur, is prose ("Remember: ...") unless written in capitals.
+            if recurring and len(raw.split()) == 1 and not raw.isupper():
+                continue
+        labels.append(_Label(start, end, raw, name))
+    return labels
 
 
-def _is_label(label: str) -> bool:
-    return label.lower() not in _NOT_LABELS
+def _is_metadata(text: str, end: int) -> bool:
+    """Whether the words after a label are a short line without final punctuation."""
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end].strip()
+    return len(rest) <= _METADATA_CHARS and rest[-1:] not in _TERMINAL and rest[-1:] not in ")’'"
+
+
+def _unified(names: list[str]) -> list[str]:
+    """Names with a lone surname replaced by the one full name ending in it.
+
+    ``COOPER`` after ``ANDERSON COOPER, CNN ANCHOR`` is Anderson Cooper.
+    """
+    full: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        if len(words) > 1:
+            full.setdefault(words[-1].rstrip(".").lower(), set()).add(name)
+    out = []
+    for name in names:
+        known = full.get(name.rstrip(".").lower()) if " " not in name else None
+        out.append(next(iter(known)) if known is not None and len(known) == 1 else name)
+    return out
 
 
 def _canonical_speaker(label: str) -> str:
-    """``JOHN DICKERSON`` is ``John Dickerson``; other labels stay as written."""
-    if label.isupper() and len(label) > 2:
-        return " ".join(w.capitalize() for w in label.split())
-    return label
+    """``JOHN DICKERSON`` is ``John Dickerson``; other labels stay as written.
+
+    >>> _canonical_speaker("MR. MCCURRY"), _canonical_speaker("MARTIN O'MALLEY")
+    ('Mr. McCurry', "Martin O'Malley")
+    >>> _canonical_speaker("PRESIDENT OF THE UNITED STATES")
+    'President of the United States'
+    """
+    if not (label.isupper() and len(label) > 2):  # "Q", "MS" stay
+        return label
+    words = []
+    for i, word in enumerate(label.split()):
+        lower = word.lower()
+        if i and lower in _LOWER_WORDS:
+            words.append(lower)
+            continue
+        cased = "-".join(part.capitalize() for part in lower.split("-"))
+        if len(cased) > 3 and cased[1] in "'’":  # O'Malley, D'Arcy
+            cased = cased[:2] + cased[2].upper() + cased[3:]
+        elif len(cased) > 3 and cased.startswith("Mc"):  # McCurry
+            cased = "Mc" + cased[2].upper() + cased[3:]
+        words.append(cased)
+    return " ".join(words)
 
 
-def _title(
-    text: str, header_end: int, body_start: int | None, debris: list[tuple[int, int]]
+def _header(
+    text: str,
+    body_start: int,
+    debris: list[tuple[int, int]],
+    date_start: int | None,
+    *,
+    labelled: bool,
 ) -> tuple[str | None, int]:
     """The title, and where the content after the header starts.
 
-    The title is the first non-blank line after the date that is neither debris nor a
-    turn, nor a sentence of the content (it has no terminal punctuation).
+    The header is the run of short lines at the top that are not sentences: a title,
+    bylines, places, dates and times. The title is its first line naming a genre
+    (``interview``, ``briefing``, ...), else its first line after the date.
     """
-    stop = body_start if body_start is not None else min(len(text), header_end + 1000)
-    for match in _PARAGRAPH.finditer(text, header_end, stop):
+    heading: list[tuple[int, str]] = []
+    content = None
+    for match in _PARAGRAPH.finditer(text, 0, body_start):
         line = match.group().strip()
-        if not line or any(s <= match.start() < e for s, e in debris):
+        if not line or any(s <= match.end() and match.start() < e for s, e in debris):
             continue
-        followed = text.startswith("\n", match.end()) or body_start is not None
-        if line[-1:] in '.!?"”:' or len(line) > 200 or not followed:
-            return None, header_end
-        return line, match.end()
-    return None, header_end
+        following = text[match.end() + 1 : match.end() + 2]
+        if not _is_heading(line, following):
+            content = match.start()
+            break
+        if len(heading) == _MAX_HEADINGS:
+            return None, heading[0][0]  # too long for a header: lines without punctuation
+        heading.append((match.start(), line))
+    candidates = [
+        (start, line)
+        for start, line in heading[:_TITLE_LINES]
+        if not (_is_date_line(line) or _CLOCK_LINE.fullmatch(line) or _STAGE_LINE.fullmatch(line))
+    ]
+    title = next((line for genre in _GENRES for _, line in candidates if genre.search(line)), None)
+    if title is None and date_start is not None:
+        title = next((line for start, line in candidates if start > date_start), None)
+    if content is not None:
+        return title, content
+    if labelled:
+        return title, body_start
+    # All of an unlabelled text looks like a header: it is content, after its title.
+    if title is None:
+        return None, 0
+    where = text.index(title)
+    return title, where + len(title)
+
+
+def _is_heading(line: str, following: str) -> bool:
+    """Whether a (stripped) line is a line of a header rather than a sentence."""
+    if len(line) > _HEADER_LINE_CHARS or following.islower():
+        return False
+    if line.isupper() or _STAGE_LINE.fullmatch(line):
+        return True
+    if line[-1] in ",-" or line.rsplit(None, 1)[-1] in _OPEN_WORDS:
+        return False  # a sentence broken off: "Thank you, Secretary Cisneros, and"
+    return line[-1] not in _TERMINAL or (line[-1] == ":" and len(line) <= _SHORT_HEADING)
 
 
 def _turns(
     text: str,
-    labels: list[re.Match[str]],
+    labels: list[_Label],
     content: tuple[int, int],
-    debris: list[tuple[int, int]],
     speaker: str | None,
 ) -> tuple[Turn, ...]:
     content_start, end_of_text = content
     # Text before the first label (or all of it, without labels) is a statement.
-    start = content_start
-    for s, e in sorted(debris):
-        if s < end_of_text and not text[start:s].strip():
-            start = max(start, e)
-    start, end = _strip_span(text, start, labels[0].start() if labels else end_of_text)
+    start, end = _turn_span(text, content_start, labels[0].start if labels else end_of_text)
     opening = [Turn(0, speaker, Role.STATEMENT, start, end)] if start < end else []
     if not labels:
         return tuple(opening)
-    speakers = [_canonical_speaker(m.group("label")) for m in labels]
     raw = []
-    for i, match in enumerate(labels):
-        stop = labels[i + 1].start() if i + 1 < len(labels) else end_of_text
-        t0, t1 = _strip_span(text, match.end(), max(match.end(), stop))
-        raw.append((speakers[i], match.group("label"), t0, t1))
+    for i, label in enumerate(labels):
+        stop = labels[i + 1].start if i + 1 < len(labels) else end_of_text
+        t0, t1 = _turn_span(text, label.end, max(label.end, stop))
+        if t0 < t1:
+            raw.append((label.speaker, label.raw, t0, t1))
     questioners = _questioners(text, raw)
     has_questions = bool(questioners)
     turns = opening
-    for name, label, start, end in raw:
-        if name in questioners or label.lower() in _QUESTION_LABELS:
+    for name, written, start, end in raw:
+        if name in questioners or written.lower() in _QUESTION_LABELS:
             role = Role.QUESTION
         else:
             role = Role.ANSWER if has_questions else Role.STATEMENT
@@ -436,6 +676,44 @@ def _questioners(text: str, raw: list[tuple[str, str, int, int]]) -> set[str]:
     questioners = {name for name in total if asked[name] * 2 > total[name]}
     # Everyone asking questions means nobody is an interviewer: a conversation.
     return questioners if len(questioners) < len(total) else set()
+
+
+def _turn_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without outer whitespace and stage directions on lines of their own."""
+    start, end = _strip_span(text, start, end)
+    while start < end:
+        line_end = text.find("\n", start, end)
+        first = text[start : end if line_end < 0 else line_end]
+        if not (_STAGE_LINE.fullmatch(first) or _is_skipped(first)):
+            break
+        start, end = _strip_span(text, start + len(first), end)
+    while start < end:
+        line_start = text.rfind("\n", start, end) + 1
+        last = text[max(start, line_start) : end]
+        if not (_STAGE_LINE.fullmatch(last) or _is_skipped(last)):
+            break
+        start, end = _strip_span(text, start, end - len(last))
+    return start, end
+
+
+def _is_skipped(line: str) -> bool:
+    """Whether a line is an end mark or a time alone ("END 2:58 P.M. EST")."""
+    stripped = line.strip()
+    return bool(_END_MARK.fullmatch(stripped) or _CLOCK_LINE.fullmatch(stripped))
+
+
+def _stage_directions(
+    text: str, end_of_text: int, turns: tuple[Turn, ...]
+) -> list[tuple[int, int]]:
+    """Stage directions and separators on lines of their own, outside every turn."""
+    spans = []
+    starts = [turn.start for turn in turns]
+    for match in _STAGE_LINE.finditer(text, 0, end_of_text):
+        start, end = _strip_span(text, *match.span())
+        inside = bisect.bisect_right(starts, start) - 1
+        if start < end and not (inside >= 0 and start < turns[inside].end):
+            spans.append((start, end))
+    return spans
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -93,8 +93,34 @@ _ABBREVIATIONS = frozenset(
         "ph.d",
         "mt",
         "ft",
+        "rt",
+        "messrs",
+        "mme",
+        "mlle",
+        "esq",
+        "cmdr",
+        "cdr",
+        "brig",
+        "supt",
+        "insp",
+        "atty",
+        "sens",
+        "reps",
+        "govs",
+        "ave",
+        "blvd",
+        "ca",
+        "viz",
     ]
 )
+# Abbreviations that stand before a number only ("No. 3"); before a word they are words.
+_NUMBER_ABBREVIATIONS = frozenset(["no", "nos"])
+# Initialisms written with periods ("U.S.", "G.I.", "p.m."), which end a sentence only
+# before a word that starts one; "e.g." and "i.e." never do.
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
+_NEVER_ENDS = frozenset(["e.g", "i.e"])
+# The number of an item that opens a line: "1.", "Q1.", "12."
+_ITEM_NUMBER = re.compile(r"[A-Za-z]?\d{1,3}")
 # Candidate sentence ends: terminal punctuation, closing quotes or brackets, then space.
 _END = re.compile(r"(?:[.!?]+|…)[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"[\w.]{1,12}$")
@@ -119,8 +145,9 @@ class Sentence:
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Splits ``text[start:end]`` into sentences; offsets index ``text``.
 
-    Newlines end sentences; abbreviations (``Mr``, ``U.S.``, ``No.``, ``Dec.``),
-    initials and decimals do not.
+    Newlines end sentences, except in hard-wrapped text (lines broken mid-sentence at
+    a fixed width), where blank lines do; abbreviations (``Mr``, ``U.S.``, ``No. 3``,
+    ``Dec.``), initials, item numbers and decimals do not.
 
     >>> [s.text for s in split_sentences("Mr. Smith paid $3.5 million. Then he left.")]
     ['Mr. Smith paid $3.5 million.', 'Then he left.']
@@ -129,16 +156,48 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     """
     stop = len(text) if end is None else end
     sentences = []
-    for paragraph in _PARAGRAPH.finditer(text, start, stop):
+    paragraphs = _BLOCK if _hard_wrapped(text, start, stop) else _PARAGRAPH
+    for paragraph in paragraphs.finditer(text, start, stop):
         sentences.extend(_split_line(text, paragraph.start(), paragraph.end()))
     return sentences
+
+
+# A run of lines without a blank line between them.
+_BLOCK = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+# Hard-wrapped lines are at least this long, and most lines followed by another end
+# without closing a sentence.
+_WRAPPED_LINE = 30
+_WRAPPED_SHARE = 0.6
+
+
+def _hard_wrapped(text: str, start: int, stop: int) -> bool:
+    """Whether the lines of ``text[start:stop]`` are broken mid-sentence at a width."""
+    newline = text.find("\n", start, stop)
+    if newline < 0:
+        return False
+    pairs = wrapped = 0
+    line_start = start
+    while 0 <= newline < stop - 1:
+        following = text[newline + 1]
+        line = text[line_start:newline].rstrip()
+        if line and not following.isspace():
+            pairs += 1
+            if len(line) >= _WRAPPED_LINE and line[-1] not in _CLOSERS:
+                wrapped += 1
+        line_start = newline + 1
+        newline = text.find("\n", line_start, stop)
+    return wrapped > 1 and wrapped >= _WRAPPED_SHARE * pairs
+
+
+# What ends a line that ends a sentence or a heading.
+_CLOSERS = frozenset(".!?:;…\"'”’)]")
 
 
 def _split_line(text: str, start: int, end: int) -> list[Sentence]:
     out = []
     begin = start
     for match in _END.finditer(text, start, end):
-        if not _ends_sentence(text, match, end):
+        if not _ends_sentence(text, match, end, begin):
             continue
         out.extend(_sentence(text, begin, match.end()))
         begin = match.end()
@@ -146,19 +205,25 @@ def _split_line(text: str, start: int, end: int) -> list[Sentence]:
     return out
 
 
-def _ends_sentence(text: str, match: re.Match[str], end: int) -> bool:
+def _ends_sentence(text: str, match: re.Match[str], end: int, begin: int) -> bool:
     mark = match.group()
     if mark[0] == ".":
         before = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
         word = before.group().lower().strip(".") if before else ""
-        if word in _ABBREVIATIONS:
-            # "the U.S. The next" still ends: an abbreviation before a capitalised
+        if word in _NUMBER_ABBREVIATIONS:
+            if _DIGIT_NEXT.match(text, match.end(), end):
+                return False
+        elif word in _ABBREVIATIONS or _INITIALISM.fullmatch(word):
+            # "the U.S. The next" still ends: an initialism before a capitalised
             # function word that cannot continue the name.
             follow = _next_word(text, match.end(), end)
-            if not (word in {"u.s", "u.k", "u.n", "e.u", "etc"} and follow in _STARTERS):
+            dotted = word == "etc" or (_INITIALISM.fullmatch(word) and word not in _NEVER_ENDS)
+            if not (dotted and follow in _STARTERS):
                 return False
         elif len(word) == 1 and word.isalpha() and text[match.start() - 1].isupper():
             return False  # an initial: "James M. Smith"
+        elif len(mark) == 1 and _ITEM_NUMBER.fullmatch(text, begin, match.start()):
+            return False  # an item's number: "1. If he will list ..."
     opens = _OPENS.match(text, match.end(), end)
     if opens is None:
         return False
@@ -191,6 +256,7 @@ _STARTERS = frozenset(
     }
 )
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(]?(\w+)")
+_DIGIT_NEXT = re.compile(r"\s+#?\d")
 
 
 def _next_word(text: str, start: int, end: int) -> str:

@@ -39,11 +39,34 @@ class TestQuantities:
             "One of our priorities; one can say so",
             "the G20 and COVID-19",
             "Article 5 and No. 7",
+            "at 2:46 p.m. EST, or 15:46",
+            "the Post 9/11 G.I. Bill, open 24/7",
+            "called to order at 10.10 a.m.",
+            "the NFIB's 75th anniversary, 2nd and 3rd",
+            "The two talked about ways; the three of us",
+            "under rule 37 and in round 2",
         ],
     )
     def test_not_quantities(self, text: str) -> None:
-        """Document numbers, names with digits and `one` as a pronoun are not quantities."""
+        """Document numbers, names with digits and `one` as a pronoun are not quantities.
+
+        Nor are clock times, dates and ratios with a colon or slash, ordinals, number words
+        after `the` that count nothing, and the numbers of rules and rounds.
+        """
         assert [] == find_quantities(text)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("on Wednesday 26 January", [("26", None)]),
+            ("four people said so", [("four", "people")]),
+            ("two injured people", [("two", "injured people")]),
+            ("two talked about it", [("two", None)]),
+        ],
+    )
+    def test_counted_noun(self, text: str, expected: list[tuple[object, ...]]) -> None:
+        """A month, a verb or a preposition after a number is not what it counts."""
+        assert expected == [(q.text, q.unit) for q in find_quantities(text)]
 
     def test_skip_spans(self) -> None:
         """Spans given to skip (times, for instance) are left out."""
@@ -145,6 +168,30 @@ class TestActors:
     def test_gazetteer_country(self) -> None:
         """Countries come from the ISO 3166 data too."""
         assert ["Norway"] == [a.name for a in find_actors("with Norway")]
+
+    def test_title_is_not_a_name(self) -> None:
+        """`Mr President` addresses a person without naming one."""
+        assert [] == find_actors("Thank you, Mr President. Mr. President, will you?")
+
+    def test_place_holding_a_country_name(self) -> None:
+        """`Northern Ireland` is not Ireland, nor `New Mexico` Mexico."""
+        assert [] == find_actors("Secretary of State for Northern Ireland, in New Mexico")
+
+    def test_names_with_accents_and_hyphens(self) -> None:
+        """Titled names with accents, apostrophes and hyphens are whole."""
+        text = "Mr. António Guterres, Governor O'Malley and President Jean-Claude Juncker"
+        assert ["António Guterres", "O'Malley", "Jean-Claude Juncker"] == [
+            a.name for a in find_actors(text)
+        ]
+
+    def test_more_titles_and_organisations(self) -> None:
+        """Peers, envoys and spokespeople are titles; the ICC and Hamas organisations."""
+        found = [(a.name, a.type) for a in find_actors("Baroness Amos told the ICC and Hamas")]
+        assert [
+            ("Amos", "person"),
+            ("International Criminal Court", "organisation"),
+            ("Hamas", "organisation"),
+        ] == found
 
     def test_lower_case_is_not_a_name(self) -> None:
         """`us` in lower case is the pronoun."""

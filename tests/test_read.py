@@ -111,6 +111,194 @@ class TestLayouts:
         assert ["Why?", "Because."] == [t.text[x.start : x.end] for x in t.turns]
 
 
+class TestWebLayouts:
+    """Layouts of other publishers' transcripts, as their web pages export them."""
+
+    def test_briefing_header(self) -> None:
+        """Title, byline, place, date and time lines make a header that is no turn."""
+        text = (
+            "Department Press Briefing - March 8, 2018\n\nJane Roe\nDepartment Press Briefing\n"
+            "Washington, DC\nMarch 8, 2018\n\n\n2:46 p.m. EST\n\n"
+            "MS ROE: Hi, everybody.\n\nQUESTION: Is it true?\n\nMS ROE: It is."
+        )
+        t = parse_transcript(text)
+        assert dt.datetime(2018, 3, 8, 14, 46) == t.published
+        assert "Department Press Briefing - March 8, 2018" == t.title
+        assert ("Ms Roe", "Question") == t.speakers
+        assert "Hi, everybody." == t.text[t.turns[0].start : t.turns[0].end]
+
+    def test_q_without_colon(self) -> None:
+        """The White House's `Q` label without a colon marks the questions."""
+        text = (
+            "For Immediate Release April 1, 1997\n\n2:24 P.M. EST\n\nQ Is it true?\n\n"
+            "MR. MCCURRY: It is.\n\nQ    And the budget?\n\nMR. MCCURRY: Not yet.\n\n"
+            "                END                 2:58 P.M. EST\n"
+        )
+        t = parse_transcript(text)
+        assert [("Q", Role.QUESTION), ("Mr. McCurry", Role.ANSWER)] * 2 == [
+            (turn.speaker, turn.role) for turn in t.turns
+        ]
+        assert "Not yet." == t.text[t.turns[-1].start : t.turns[-1].end]
+        assert "END                 2:58 P.M. EST" == t.text[slice(*t.boilerplate[-1])]
+
+    def test_stage_directions(self) -> None:
+        """Stage directions and separators on lines of their own end no turn's text."""
+        text = (
+            "May 3, 2015\nCOOPER: Welcome.\n(APPLAUSE)\nWEBB: Thank you.\n"
+            "(CHEERING) (APPLAUSE)\n* * *\nCOOPER: Next."
+        )
+        t = parse_transcript(text)
+        assert ["Welcome.", "Thank you.", "Next."] == [t.text[x.start : x.end] for x in t.turns]
+        assert ["(APPLAUSE)", "(CHEERING) (APPLAUSE)", "* * *"] == [
+            t.text[s:e] for s, e in t.boilerplate
+        ]
+
+    def test_hansard_labels(self) -> None:
+        """Constituencies, parties and names in brackets after a label are not the speaker."""
+        text = (
+            "Wednesday 26 January 2022\n\nThe Prime Minister was asked—\n\n"
+            "Kate Osamor (Edmonton) (Lab/Co-op): 1. If he will list his engagements.\n\n"
+            "The Prime Minister (Boris Johnson): This morning I had meetings.\n\n"
+            "Kate Osamor: Did he agree?\n\nThe Prime Minister: No, of course not."
+        )
+        t = parse_transcript(text)
+        assert dt.datetime(2022, 1, 26) == t.published
+        assert ("Kate Osamor", "The Prime Minister") == t.speakers
+        assert 4 == len(t.turns)
+
+    def test_apposition_and_surname(self) -> None:
+        """`NAME, ROLE:` names the speaker, and the surname alone later is the same one."""
+        text = (
+            "ANDERSON COOPER, CNN ANCHOR: Good evening.\n"
+            "CHAFEE: Thank you.\nCOOPER: Senator Webb?\nCHAFEE: Yes."
+        )
+        t = parse_transcript(text, published="2015-10-13")
+        assert ["Anderson Cooper", "Chafee", "Anderson Cooper", "Chafee"] == [
+            x.speaker for x in t.turns
+        ]
+
+    def test_long_labels(self) -> None:
+        """Labels with joiners and a bracketed note, and a speaker heard once, are turns."""
+        text = (
+            "10 April 2020\n\nPresident of France Emmanuel Macron (retranslated): Welcome.\n\n"
+            "President of Russia Vladimir Putin: Thank you.\n\nDmitry Peskov: Questions.\n\n"
+            "Question (retranslated): Will you meet?\n\n"
+            "President of Russia Vladimir Putin: We will."
+        )
+        t = parse_transcript(text)
+        assert (
+            "President of France Emmanuel Macron",
+            "President of Russia Vladimir Putin",
+            "Dmitry Peskov",
+            "Question",
+        ) == t.speakers
+
+    def test_metadata_is_not_a_turn(self) -> None:
+        """A one-off `Key: value` line in the header is metadata, not a speaker."""
+        text = (
+            "Full Debate: Read Full Debate\nDepartment: Wales Office\n"
+            "Wednesday 17th November 2021\n\nAnn Lee: Will he list them?\n\nBo Ray: Yes."
+        )
+        t = parse_transcript(text)
+        assert dt.datetime(2021, 11, 17) == t.published
+        assert ("Ann Lee", "Bo Ray") == t.speakers
+
+    def test_indented_labels(self) -> None:
+        """Labels indented by the page's layout are labels."""
+        text = "July 25, 2017\n\n    MS ROE: Hi.\n\n    QUESTION: Hot?\n\n    MS ROE: Yes."
+        t = parse_transcript(text)
+        assert ("Ms Roe", "Question") == t.speakers
+
+    def test_words_on_the_next_line(self) -> None:
+        """A label with a timestamp may have its words on the next line (rev.com)."""
+        text = (
+            "September 29, 2020\n\nChris Wallace: (01:20)\nGood evening.\n\n"
+            "Joe Biden (02:49):\nHow are you?\n\nChris Wallace: (03:11)\nFine."
+        )
+        t = parse_transcript(text)
+        assert [("Chris Wallace", "Good evening."), ("Joe Biden", "How are you?")] == [
+            (x.speaker, t.text[x.start : x.end]) for x in t.turns[:2]
+        ]
+
+    def test_heading_with_colon_is_not_a_label(self) -> None:
+        """A heading ending in a colon above a text is no speaker."""
+        text = "FULL TRANSCRIPT:\nTHIS IS A RUSH TRANSCRIPT.\nCOOPER: Hi.\nWEBB: Yes.\nCOOPER: Ok."
+        t = parse_transcript(text, published="2015-10-13")
+        assert ("Cooper", "Webb") == t.speakers
+
+    @pytest.mark.parametrize(
+        ("header", "expected"),
+        [
+            ("Wednesday 17th November 2021", dt.datetime(2021, 11, 17)),
+            ("Monday, January 15, 2018", dt.datetime(2018, 1, 15)),
+            ("January 15th, 2018", dt.datetime(2018, 1, 15)),
+            ("15.01.2018", dt.datetime(2018, 1, 15)),
+            ("Briefing 5/22/18 [video]", dt.datetime(2018, 5, 22)),
+            ("Briefing 22/5/2018", dt.datetime(2018, 5, 22)),
+            ("2018-01-15 09:30", dt.datetime(2018, 1, 15, 9, 30)),
+            ("15 January 2018\nMoscow\n3:16 P.M. EDT", dt.datetime(2018, 1, 15, 15, 16)),
+            ("a\n\nb\n\nc\n\nd\n\ne\n\nf\n\n1 May 2001", dt.datetime(2001, 5, 1)),
+        ],
+    )
+    def test_header_dates(self, header: str, expected: dt.datetime) -> None:
+        """Dates are read in the forms publishers print them, in the first non-blank lines."""
+        assert expected == parse_transcript(header + "\n\nAnn: Yes.").published
+
+    @pytest.mark.parametrize(
+        ("label", "expected"),
+        [
+            ("MR. MCCURRY", "Mr. McCurry"),
+            ("MARTIN O'MALLEY", "Martin O'Malley"),
+            ("THE PRESIDENT", "The President"),
+            ("SECRETARY OF STATE", "Secretary of State"),
+        ],
+    )
+    def test_names_in_capitals(self, label: str, expected: str) -> None:
+        """Labels in capitals are written as names are."""
+        text = f"{label}: We did.\n\nQ: Why?\n\n{label}: We could."
+        assert expected == parse_transcript(text, published="2020-01-01").turns[0].speaker
+
+    def test_hard_wrapped_header(self) -> None:
+        """Header lines end at the first line that breaks off a sentence."""
+        text = "March 28, 1996\nThank you, Secretary Cisneros, and\nAssistant Dellinger. Next."
+        t = parse_transcript(text, speaker="Ann")
+        assert text.index("Thank") == t.turns[0].start
+
+    def test_no_header_of_unpunctuated_lines(self) -> None:
+        """Many lines without punctuation are content (subtitles, say), not a header."""
+        text = "we went home\n" * 200
+        t = parse_transcript(text, published="2020-01-01", speaker="Ann")
+        assert (0, len(text) - 1) == (t.turns[0].start, t.turns[0].end)
+
+    def test_remarks_with_end_marks(self) -> None:
+        """A speech's trailing `###` and a closing time are boilerplate."""
+        text = (
+            "Remarks by the President\nJanuary 15, 2018\n\n11:02 A.M. EST\n\n"
+            "THE PRESIDENT: Thank you. (Applause.) We built 4 schools.\n\n(Applause.)\n\n"
+            "END\n11:40 A.M. EST\n\n###"
+        )
+        t = parse_transcript(text)
+        assert "Remarks by the President" == t.title
+        assert dt.datetime(2018, 1, 15, 11, 2) == t.published
+        (turn,) = t.turns
+        assert "Thank you. (Applause.) We built 4 schools." == t.text[turn.start : turn.end]
+        assert ["(Applause.)", "END", "11:40 A.M. EST", "###"] == [
+            t.text[s:e] for s, e in t.boilerplate
+        ]
+
+    def test_hostile_labels(self) -> None:
+        """Long runs of capitalised words, brackets and label-like lines complete."""
+        for text in (
+            "Ab " * 50_000,
+            "Ab Cd (" * 30_000,
+            "(A)" * 50_000,
+            "Q\n" * 50_000,
+            "Ann, " + "B " * 50_000 + ":",
+            "AB: x\n" * 20_000,
+        ):
+            parse_transcript(text, published="2020-01-01")
+
+
 class TestErrors:
     """Bad input gets a clear error from the one hierarchy."""
 

@@ -28,11 +28,41 @@ class TestSplit:
             ("One line\nAnother line", ["One line", "Another line"]),
             ("It grew (by 4%). Good.", ["It grew (by 4%).", "Good."]),
             ("It is done in the U.S. The end.", ["It is done in the U.S.", "The end."]),
+            ("The Post 9/11 G.I. Bill. I wrote it.", ["The Post 9/11 G.I. Bill.", "I wrote it."]),
+            ("No. We cut them.", ["No.", "We cut them."]),
+            ("We met at 3 p.m. The talks ended.", ["We met at 3 p.m.", "The talks ended."]),
+            ("At 2:46 p.m. EST we met.", ["At 2:46 p.m. EST we met."]),
+            ("1. If he will list them.", ["1. If he will list them."]),
+            ("Q1. If he will list them.", ["Q1. If he will list them."]),
+            (
+                "Sens. Graham and Reed came. Rt. Hon. Ann Lee left.",
+                ["Sens. Graham and Reed came.", "Rt. Hon. Ann Lee left."],
+            ),
         ],
     )
     def test_split(self, text: str, expected: list[str]) -> None:
         """Sentences end at terminal punctuation, not after abbreviations or decimals."""
         assert expected == [s.text for s in split_sentences(text)]
+
+    def test_hard_wrapped(self) -> None:
+        """In text wrapped at a width, a line break inside a sentence does not end it."""
+        text = (
+            "We still don't have one for a large part\nof the government. As I indicated to\n"
+            "some of you, the Chief of Staff met with Speaker\nGingrich last night.\n\nNext one."
+        )
+        assert [
+            "We still don't have one for a large part\nof the government.",
+            (
+                "As I indicated to\nsome of you, the Chief of Staff met with Speaker\n"
+                "Gingrich last night."
+            ),
+            "Next one.",
+        ] == [s.text for s in split_sentences(text)]
+
+    def test_lines_of_sentences_are_not_wrapped(self) -> None:
+        """Lines that each end a sentence, with short lines between, are not wrapped text."""
+        text = "Thank you.\nRhode Island had the biggest drop in the country.\nGovernor?\nYes"
+        assert 4 == len(split_sentences(text))
 
     def test_offsets_into_whole_text(self) -> None:
         """Offsets of a sub-range index the whole text."""

@@ -84,6 +84,27 @@ _ORGANISATIONS = {
     "IAEA": ("International Atomic Energy Agency",),
     "OPCW": ("Organisation for the Prohibition of Chemical Weapons",),
     "ISIS": ("ISIL", "Islamic State", "Daesh"),
+    "European Commission": (),
+    "European Parliament": (),
+    "Council of Europe": (),
+    "International Criminal Court": ("ICC",),
+    "International Court of Justice": ("ICJ",),
+    "UNESCO": (),
+    "UNICEF": (),
+    "UNHCR": ("UN Refugee Agency",),
+    "International Committee of the Red Cross": ("ICRC", "Red Cross"),
+    "Gulf Cooperation Council": ("GCC",),
+    "OECD": ("Organisation for Economic Co-operation and Development",),
+    "Interpol": (),
+    "Hamas": (),
+    "Hezbollah": (),
+    "Taliban": (),
+    "al-Qaeda": ("Al Qaeda", "Al-Qaeda", "al Qaeda"),
+    "Jabhat al-Nusra": ("Jabhat al Nusra", "al-Nusra Front", "Nusra Front"),
+    "USAID": ("United States Agency for International Development",),
+    "Department of Defense": ("DOD", "DoD", "Defense Department"),
+    "CIA": ("Central Intelligence Agency",),
+    "FBI": ("Federal Bureau of Investigation",),
     "Foreign Ministry": ("Russian Foreign Ministry", "Ministry of Foreign Affairs"),
     "State Department": ("US State Department", "Department of State"),
     "Pentagon": (),
@@ -93,14 +114,39 @@ _ORGANISATIONS = {
 _TITLES = (
     "President|Vice President|Prime Minister|Foreign Minister|Defence Minister|"
     "Defense Minister|Minister|Secretary of State|Defence Secretary|Defense Secretary|"
-    "Secretary-General|Secretary General|Secretary|Chancellor|Senator|Governor|"
-    "Ambassador|Congressman|Congresswoman|Speaker|Chairman|General|Admiral|King|Queen|"
-    "Prince|Pope|Mr|Mrs|Ms|Dr|Mayor|Judge|Justice"
+    "Foreign Secretary|Secretary-General|Secretary General|Secretary|Chancellor|Senator|"
+    "Sen|Governor|Gov|Ambassador|Congressman|Congresswoman|Rep|Speaker|Chairman|"
+    "Chairwoman|General|Gen|Admiral|King|Queen|Prince|Crown Prince|Emir|Sheikh|Pope|"
+    "Spokesperson|Spokeswoman|Spokesman|Press Secretary|Envoy|Baroness|Lord|Lady|Sir|"
+    "Dame|Mr|Mrs|Ms|Dr|Mayor|Judge|Justice"
 )
-_NAME = r"[A-Z](?:[a-z]*['’][A-Z])?[a-z\-]+"
+# Words a title takes for a name that are titles themselves: "Mr President".
+_TITLE_WORDS = frozenset(
+    "President Vice Prime Minister Secretary Chancellor Senator Governor Ambassador "
+    "Speaker Chairman Chairwoman General Admiral King Queen Prince Emir Sheikh Pope "
+    "Mayor Judge Justice Foreign Defence Defense Deputy Chair Lord Lady".split()
+)
+# A capitalised name, also with an accent, an apostrophe or a hyphen: "António",
+# "O'Malley", "Jean-Claude".
+_LOWER = r"[^\W\dA-Z_]"
+_NAME = (
+    r"[A-ZÀ-ÖØ-Þ](?:" + _LOWER + r"?['’][A-Z])?" + _LOWER + r"+(?:-[A-ZÀ-ÖØ-Þ]?" + _LOWER + r"+)*"
+)
 # Every title starts with a capital: the lookahead lets the search skip to capitals.
 _PERSON = re.compile(
     r"(?=[A-Z])\b(?:" + _TITLES + r")\.?\s(?P<name>" + _NAME + r"(?:\s" + _NAME + r"){0,2})\b"
+)
+# Places whose names hold a country's but that are not it: "Northern Ireland".
+_NOT_COUNTRIES = (
+    "Northern Ireland",
+    "New Mexico",
+    "New Jersey",
+    "New England",
+    "New South Wales",
+    "Indian Ocean",
+    "Gulf of Mexico",
+    "Jordan River",
+    "Jordan Valley",
 )
 # A run of capitalised words (with inner joiners), the candidates for gazetteer names.
 _CAPITALISED = re.compile(
@@ -124,6 +170,8 @@ def _gazetteer() -> dict[str, tuple[str, str]]:
     for canonical, forms in _ORGANISATIONS.items():
         for form in (canonical, *forms):
             names[form.removeprefix("the ")] = (canonical, "organisation")
+    for place in _NOT_COUNTRIES:
+        names[place] = (place, "")  # matched, so that no country inside it is
     return names
 
 
@@ -140,7 +188,11 @@ def find_actors(text: str, start: int = 0, end: int | None = None) -> list[Actor
     stop = len(text) if end is None else end
     names = _gazetteer()
     found: list[Actor] = []
-    persons = [(m.start("name"), m.end("name")) for m in _PERSON.finditer(text, start, stop)]
+    persons = [
+        (m.start("name"), m.end("name"))
+        for m in _PERSON.finditer(text, start, stop)
+        if m.group("name").split()[0] not in _TITLE_WORDS
+    ]
     for p0, p1 in persons:
         found.append(Actor(text[p0:p1], "person", text=text[p0:p1], start=p0, end=p1))
     person_starts = [p0 for p0, _ in persons]  # sorted, and the spans do not overlap
@@ -160,7 +212,8 @@ def find_actors(text: str, start: int = 0, end: int | None = None) -> list[Actor
             if inside >= 0 and a0 < persons[inside][1]:
                 continue  # part of a titled person's name
             name, kind = names[text[a0:a1]]
-            found.append(Actor(name, kind, text=text[a0:a1], start=a0, end=a1))
+            if kind:
+                found.append(Actor(name, kind, text=text[a0:a1], start=a0, end=a1))
     return sorted(found, key=lambda a: a.start or 0)
 
 

@@ -159,6 +159,42 @@ _STOP = frozenset(
         "such",
         "also",
         "only",
+        "about",
+        "after",
+        "before",
+        "into",
+        "through",
+        "during",
+        "against",
+        "among",
+        "between",
+        "without",
+        "within",
+        "across",
+        "behind",
+        "toward",
+        "towards",
+        "via",
+        "ago",
+        # Months and weekdays are dates, not counted nouns ("26 January", "on June 19").
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     ]
 )
 _TOKEN = re.compile(r"\s([A-Za-z][A-Za-z\-’']*)")
@@ -167,10 +203,15 @@ _OF = re.compile(r"\sof(?=\s)")
 _GLUED = re.compile(r"[A-Za-z\-/]")
 # A number that names a document, article or item is an identifier, not a quantity.
 _NUMBERED = re.compile(
-    r"\b(?:resolutions?|no|nos|number|article|art|section|paragraph|chapter|page|item|flight)"
+    r"\b(?:resolutions?|no|nos|number|article|art|section|paragraph|chapter|page|item|flight|"
+    r"rules?|clause|annex|amendment|point|question|room|round|phase|step|version|volume|vol|"
+    r"route|gate|channel|part|title|tier|category|district|precinct|exhibit|appendix|schedule)"
     r"\.?\s?$",
     re.I,
 )
+# After its digits, what makes a number a time, date, ratio or ordinal, not a count:
+# "2:46", "9/11", "10.10 a.m.", "75th".
+_NOT_COUNT_AFTER = re.compile(r"[:/]\d|\s?[AaPp]\.?[Mm]\b|(?:st|nd|rd|th)\b")
 
 
 def find_quantities(
@@ -205,7 +246,9 @@ def _find_quantities(
         if any(s < n1 and n0 < e for s, e in skip):
             continue
         if match.group("digits") and (
-            (n0 > 0 and _GLUED.match(text, n0 - 1)) or _NUMBERED.search(text, max(0, n0 - 16), n0)
+            (n0 > 0 and _GLUED.match(text, n0 - 1))
+            or _NUMBERED.search(text, max(0, n0 - 16), n0)
+            or _not_a_count(text, n0, match, stop)
         ):
             continue
         if out and n0 < (out[-1].end or 0):
@@ -214,6 +257,15 @@ def _find_quantities(
         if quantity is not None:
             out.append(quantity)
     return out
+
+
+def _not_a_count(text: str, n0: int, match: re.Match[str], stop: int) -> bool:
+    """Whether a number in digits is part of a time, date, ratio or ordinal."""
+    if n0 > 1 and text[n0 - 1] in ":/" and text[n0 - 2].isdigit():
+        return True  # the second half of "2:46" or "9/11"
+    if match.group("scale") or match.group("percent"):
+        return False
+    return _NOT_COUNT_AFTER.match(text, match.end("digits"), stop) is not None
 
 
 _DIGIT = re.compile(r"\d")
@@ -341,11 +393,16 @@ def _quantity(text: str, match: re.Match[str], stop: int) -> Quantity | None:
         unit = _counted_noun(text, position, stop)
         if unit is not None and unit.lower() in _CURRENCY_WORDS:
             unit = _CURRENCY_WORDS[unit.lower()]
+    if groups["words"] and unit is None and _THE_BEFORE.search(text, max(0, n0 - 4), n0):
+        return None  # a pronoun: "The two talked", "the three of us"
     if isinstance(value, float) and value.is_integer() and "." not in text[n0:n1]:
         value = int(value)
     return Quantity(
         text[n0:n1], value, unit=unit, mod=mod.lower() if mod else None, start=n0, end=n1
     )
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s\Z")
 
 
 def _words_value(words: str) -> int | None:
@@ -368,6 +425,7 @@ def _counted_noun(text: str, start: int, stop: int) -> str | None:
     """The noun phrase after a number, up to and with its first plural noun."""
     words: list[str] = []
     position = start
+    plural = False
     while len(words) < 4:
         match = _TOKEN.match(text, position, stop)
         if match is None or match.group(1).lower() in _STOP:
@@ -376,8 +434,15 @@ def _counted_noun(text: str, start: int, stop: int) -> str | None:
         words.append(word)
         position = match.end()
         if _is_plural(word.lower()):
+            plural = True
             break
+    if not plural and words and words[0].lower().endswith(_VERB_ENDINGS):
+        return None  # a verb, the number its subject: "The two talked", "three said"
     return " ".join(words) if words else None
+
+
+# Endings of verbs (and adverbs) that follow a number used as a pronoun.
+_VERB_ENDINGS = ("ed", "ly", "said", "met", "told", "spoke", "went", "came", "agreed")
 
 
 _IRREGULAR_PLURALS = frozenset(
