@@ -95,6 +95,15 @@ _ATTRIBUTION = re.compile(
     r"says|states|claims|insists|argues|warns)\b(?:\s(?:that|it)\b|,)",
     re.I,
 )
+# What a document says: "Resolution 2254 says that", "the Minsk agreements stipulate that".
+_SAYS = re.compile(
+    r"\b(?:says|say|states|state|stipulates|stipulate|provides|provide|envisages|envisage|"
+    r"requires|require)\s(?:that|for)\b"
+)
+_SAYS_WORDS = frozenset(
+    "says say states state stipulates stipulate provides provide envisages envisage requires "
+    "require".split()
+)
 _FIRST_PERSON_SAID = re.compile(r"\b(?:we|i)\s(?:have\s|had\s)?(?:said|stated)\b", re.I)
 _COMMITMENT = re.compile(
     r"\b(?:we|i)\s(?:will|shall|intend|plan|are going to|am going to|pledge|promise)\b"
@@ -624,7 +633,8 @@ def _classify(
     dated = [t for t in times if _is_dated(t)]
     since = (words is None or "since" in words) and bool(_SINCE.search(sentence))
     documents = [r for r in references if r.kind in _DOCUMENT_KINDS]
-    attributed_to = _attributed_to(sentence, actors, words)
+    cited = bool(references) and _document_says(sentence, references, words)
+    attributed_to = None if cited else _attributed_to(sentence, actors, words)
     clause = main_clause(_FRAME.sub("", sentence, count=1))
     question = sentence.rstrip().endswith("?")
     presupposed = question and bool(dated) and bool(_NOMINAL_EVENT.search(sentence))
@@ -651,13 +661,17 @@ def _classify(
     }
     if question and not presupposed:
         return None, features, None
-    evidence = quantities or documents or attributed_to is not None or presupposed
+    if _name_only(sentence):
+        return None, features, None  # an introduction: "Former Secretary of State Ann Lee."
+    evidence = quantities or documents or cited or attributed_to is not None or presupposed
     if (features["opinion"] or features["rhetoric"]) and not evidence:
         return None, features, None  # an opinion or a figure of speech, not a claim
     past_or_perfect = bool(features["past"] or features["perfect"])
     kind: ClaimKind
     if presupposed:
         kind = ClaimKind.EVENT
+    elif cited:
+        kind = ClaimKind.REFERENCE  # what a document says
     elif attributed_to is not None:
         kind = ClaimKind.ATTRIBUTION
     elif features["commitment"]:
@@ -678,7 +692,7 @@ def _classify(
 
 
 _RELATIVE_SUBJECT = re.compile(r",?\s(?:who|which|that)\s*$")
-_CLAUSE_START = re.compile(r".*[,;:–—]\s", re.S)
+_CLAUSE_BREAK_SPACE = re.compile(r"[,;:–—]\s")
 _NAME_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:\s(?:of\s)?[A-Z][\w'’.\-]*)*")
 _PRONOUN = re.compile(r"^(?:i|we|you|he|she|it|they|this|that)$", re.I)
 
@@ -708,6 +722,29 @@ def _attributed_to(
     if attribution is None or _FIRST_PERSON_SAID.search(sentence[: attribution.end()]):
         return None
     return _speaker_of(sentence, attribution, actors)
+
+
+def _document_says(
+    sentence: str, references: list[Reference], words: frozenset[str] | None
+) -> bool:
+    """Whether the sentence reports what a document it cites says: the subject of
+    ``says that`` (the words after the last clause break before it) names the document.
+
+    >>> from claimtrack.mentions._references import find_references
+    >>> s = "Resolution 2254 says that the Syrians decide."
+    >>> _document_says(s, find_references(s), None)
+    True
+    >>> s = "Under Resolution 2254, the Syrians say that they decide."
+    >>> _document_says(s, find_references(s), None)
+    False
+    """
+    if words is not None and _SAYS_WORDS.isdisjoint(words):
+        return False
+    says = _SAYS.search(sentence)
+    if says is None:
+        return False
+    subject = _last_clause(sentence[: says.start()])
+    return any(r.text in subject for r in references)
 
 
 def _first_attribution(sentence: str) -> re.Match[str] | None:
@@ -773,7 +810,7 @@ def _speaker_of(sentence: str, match: re.Match[str], actors: list[Actor]) -> str
         named = [a for a in actors if a.text and before.endswith(a.text)]
         if named:
             return named[-1].name if named[-1].type == "person" else named[-1].text
-    subject = _CLAUSE_START.sub("", before).strip()
+    subject = _last_clause(before).strip()
     if not subject or _PRONOUN.match(subject):
         return None
     persons = [a for a in actors if a.type == "person" and a.text and a.text in subject]
@@ -781,8 +818,45 @@ def _speaker_of(sentence: str, match: re.Match[str], actors: list[Actor]) -> str
         return persons[-1].name
     runs = _NAME_RUN.findall(subject)
     if runs:
-        return _without_full_stop(max(runs, key=len))
+        name = max(runs, key=len)
+        if name.startswith(("The ", "A ", "An ")):  # "The Council of Europe said"
+            name = name.split(" ", 1)[1]
+        return _without_full_stop(name)
     return None
+
+
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "van", "von", "al", "bin", "la", "le"})
+
+
+def _name_only(sentence: str) -> bool:
+    """Whether a sentence is only a name and its titles, as a moderator introduces one.
+
+    >>> _name_only("Former Secretary of State Hillary Clinton.")
+    True
+    >>> _name_only("Four zones work.")
+    False
+    >>> _name_only("WE SIGNED THE TREATY.")  # a transcript in capitals says something
+    False
+    """
+    if len(sentence) > 120 or sentence.isupper() or any(c.isdigit() for c in sentence):
+        return False
+    words = sentence.rstrip(" .!").split()
+    return len(words) >= 2 and all(w[0].isupper() or w in _NAME_JOINERS for w in words)
+
+
+def _last_clause(text: str) -> str:
+    """What follows the last clause break (a comma, colon, dash and a space) of a text.
+
+    Found in one pass: a pattern such as ``.*[,;:]\\s`` would try again from every
+    position of a long text without a break, in quadratic time.
+
+    >>> _last_clause("In 2017, as we said: Ann Lee")
+    'Ann Lee'
+    """
+    last = 0
+    for found in _CLAUSE_BREAK_SPACE.finditer(text):
+        last = found.end()
+    return text[last:]
 
 
 def _without_full_stop(name: str) -> str:

@@ -118,6 +118,45 @@ class TestKinds:
         assert ClaimKind.REFERENCE == claim.kind
         assert ["2254"] == [r.identifier for r in claim.references]
 
+    @pytest.mark.parametrize(
+        ("sentence", "identifier"),
+        [
+            ("Resolution 2254 says that the Syrians must decide.", "2254"),
+            ("The Minsk agreements stipulate that Kiev must talk to Donetsk.", "Minsk agreements"),
+            (
+                "We act because the Statute of the Council of Europe says that all are equal.",
+                "Statute of the Council of Europe",
+            ),
+        ],
+    )
+    def test_what_a_document_says(self, sentence: str, identifier: str) -> None:
+        """What a cited document says is a reference claim, not reported speech."""
+        claim = self._one(sentence)
+        assert (ClaimKind.REFERENCE, None, [identifier]) == (
+            claim.kind,
+            claim.attributed_to,
+            [r.identifier for r in claim.references],
+        )
+
+    def test_organisation_said(self) -> None:
+        """An organisation that said something is named without its article."""
+        claim = self._one("The Council of Europe said that the Statute of the Council is binding.")
+        assert (ClaimKind.ATTRIBUTION, "Council of Europe") == (claim.kind, claim.attributed_to)
+
+    def test_long_subject_without_a_break(self) -> None:
+        """A reporting verb after a long run without a comma is read in linear time."""
+        sentence = "Ann " + "and Ann " * 50_000 + "said that it rained."
+        t = parse_transcript(sentence, published="2017-12-28", speaker="Bo")
+        assert [ClaimKind.ATTRIBUTION] == [c.kind for c in extract_claims(t)]
+
+    def test_introduction_is_not_a_claim(self) -> None:
+        """A name with its titles, as a moderator introduces a speaker, is not a claim."""
+        t = parse_transcript(
+            "COOPER: Former Secretary of State Hillary Clinton. Governor Martin O'Malley.",
+            published="2015-10-13",
+        )
+        assert [] == extract_claims(t, threshold=0.0)
+
     def test_opinion_is_not_a_claim(self) -> None:
         """Opinion and rhetoric are not claims."""
         t = parse_transcript(

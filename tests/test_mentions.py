@@ -106,6 +106,15 @@ class TestReferences:
                 ],
             ),
             ("the Minsk Agreements", [("Minsk Agreements", "agreement", "Minsk Agreements")]),
+            ("the Minsk agreements", [("Minsk agreements", "agreement", "Minsk agreements")]),
+            ("the Iran nuclear deal", [("Iran nuclear deal", "agreement", "Iran nuclear deal")]),
+            ("the New START treaty", [("New START treaty", "treaty", "New START treaty")]),
+            ("This agreement holds", []),
+            ("the Rome Statute", [("Rome Statute", "law", "Rome Statute")]),
+            (
+                "the Statute of the Council of Europe says",
+                [("Statute of the Council of Europe", "law", "Statute of the Council of Europe")],
+            ),
             ("the joint statement, which", [("joint statement", "statement", None)]),
             (
                 "the Treaty on the Non-Proliferation of Nuclear Weapons is",

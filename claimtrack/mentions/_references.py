@@ -24,6 +24,9 @@ _KINDS = {
     "law": "law",
     "code": "law",
     "bill": "law",
+    "statute": "law",
+    "constitution": "law",
+    "covenant": "treaty",
     "treaty": "treaty",
     "convention": "treaty",
     "protocol": "treaty",
@@ -45,14 +48,23 @@ _KINDS = {
 _NAME_WORD = r"(?:[A-Z][\w'’\-]*|of|the|and|on|for|to|in|against)"
 _NAMED = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’\-]*\s)(?:" + _NAME_WORD + r"\s){0,9}?"
-    r"(?P<noun>Act|Law|Code|Bill|Treaty|Convention|Protocol|Agreements?|Accords?|Charter|"
-    r"Memorandum|Declaration|Plan of Action|Communiqu[eé]))\b"
+    r"(?P<noun>Act|Law|Code|Bill|Statute|Constitution|Covenant|Treaty|Convention|Protocol|"
+    r"Agreements?|Accords?|Charter|Memorandum|Declaration|Plan of Action|Communiqu[eé]))\b"
 )
 # A document noun named by what follows: "the Treaty on the Non-Proliferation of Nuclear
 # Weapons", "Convention on the Rights of the Child".
 _NAMED_AFTER = re.compile(
-    r"\b(?P<noun>Treaty|Convention|Agreement|Protocol|Memorandum|Declaration|Charter)"
+    r"\b(?P<noun>Treaty|Convention|Agreement|Protocol|Memorandum|Declaration|Charter|Statute|"
+    r"Constitution|Covenant)"
     r"\s(?:on|of|for|between)(?:\s(?:the|of|and|on|for|in|[A-Z][\w'’\-]*)){1,10}"
+)
+# A place or a name before a lower-case document noun: "the Minsk agreements", "the Paris
+# agreement", "the Iran nuclear deal"; the first word is no determiner or sentence opener.
+_PLACE_NAMED = re.compile(
+    r"\b(?!(?:The|This|That|These|Those|Our|Their|His|Her|Its|Any|No|Such|Each|Every|Some|"
+    r"Another|Under|In|By|With|Without|For|After|Before|If|As|We|They|It|A|An)\b)"
+    r"(?P<name>[A-Z][A-Za-z]+(?:[\-\s][A-Z][A-Za-z]+)?\s(?:nuclear\s|peace\s|ceasefire\s)?"
+    r"(?P<noun>agreements?|accords?|deal|treaty|protocol|memorandum))\b"
 )
 _TRAILING_LOWER = re.compile(r"(?:\s(?:the|of|and|on|for|in))+$")
 # Common-noun references: "the joint statement", "a trilateral memorandum on ...".
@@ -117,6 +129,13 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[R
         kind = _KINDS.get(match.group("noun").lower(), "document")
         name = text[match.start() : m1]
         found.append(Reference(name, kind, identifier=name, start=match.start(), end=m1))
+    place_named = _PLACE_NAMED.finditer(text, start, stop) if _holds(segment, _PLACE_NOUNS) else ()
+    for match in place_named:
+        if _overlaps(found, match.start(), match.end()):
+            continue
+        name = match.group("name")
+        kind = _KINDS.get(match.group("noun"), "document")
+        found.append(Reference(name, kind, identifier=name, start=match.start(), end=match.end()))
     common = _COMMON.finditer(text, start, stop) if _holds(segment, _COMMON_NOUNS) else ()
     for match in common:
         bare = match.group("modifier") is None and match.group("name") == match.group("noun")
@@ -145,6 +164,9 @@ _NAMED_NOUNS = (
     "Law",
     "Code",
     "Bill",
+    "Statute",
+    "Constitution",
+    "Covenant",
     "Treaty",
     "Convention",
     "Protocol",
@@ -164,7 +186,11 @@ _AFTER_NOUNS = (
     "Memorandum",
     "Declaration",
     "Charter",
+    "Statute",
+    "Constitution",
+    "Covenant",
 )
+_PLACE_NOUNS = ("agreement", "accord", "deal", "treaty", "protocol", "memorandum")
 _COMMON_NOUNS = (
     "statement",
     "memorandum",
