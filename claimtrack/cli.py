@@ -95,12 +95,26 @@ def _write(claims: list[Claim], form: str, out: IO[str]) -> None:
         json.dump([claim_to_dict(c) for c in claims], out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        out.write(f"{'kind':<12}{'time':<12}{'speaker':<18}text\n")
-        for claim in claims:
-            when = claim.time.value if claim.time else ""
-            out.write(
-                f"{claim.kind.value:<12}{when:<12}{(claim.speaker or '')[:17]:<18}{claim.text}\n"
-            )
+        _write_table(claims, out)
+
+
+def _write_table(claims: list[Claim], out: IO[str]) -> None:
+    """One claim a line, for reading: the columns as wide as their longest value (the
+    speaker's at most 24 characters), the quote with its line breaks as spaces."""
+    rows = [
+        (
+            claim.kind.value,
+            claim.time.value if claim.time else "",
+            (claim.speaker or "")[:24],
+            " ".join(claim.text.split()),
+        )
+        for claim in claims
+    ]
+    header = ("kind", "time", "speaker", "text")
+    widths = [max(len(row[i]) for row in [header, *rows]) + 2 for i in range(3)]
+    for row in [header, *rows]:
+        cells = (cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True))
+        out.write("".join(cells) + row[3] + "\n")
 
 
 def _fail(message: str) -> NoReturn:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import pathlib
 import subprocess
 import sys
 
+import attrs
 import pytest
 
 from claimtrack.cli import main
@@ -56,6 +58,28 @@ class TestExtract:
         """`--format json` prints one array."""
         assert 0 == main(["extract", str(example_path), "--format", "json"])
         assert isinstance(json.loads(capsys.readouterr().out), list)
+
+    def test_table(self) -> None:
+        """The table has one line a claim, a quote's line breaks as spaces, columns aligned."""
+        import io
+
+        from claimtrack import Claim, ClaimKind, Provenance, TimeValue
+        from claimtrack.cli import _write
+
+        quote = "On March 27, the\nsenate passed it."
+        provenance = Provenance("tr-1", "<string>", 0, len(quote), quote, speaker="Mr. Lee")
+        when = TimeValue("1996-03-27", "DATE", dt.date(1996, 3, 28))
+        claims = [
+            Claim("cl-1", ClaimKind.EVENT, provenance, time=when),
+            Claim("cl-2", ClaimKind.STATE, attrs.evolve(provenance, speaker=None)),
+        ]
+        out = io.StringIO()
+        _write(claims, "table", out)
+        assert [
+            "kind   time        speaker  text",
+            "event  1996-03-27  Mr. Lee  On March 27, the senate passed it.",
+            "state                       On March 27, the senate passed it.",
+        ] == out.getvalue().splitlines()
 
     def test_stdin_with_date_and_speaker(self) -> None:
         """`-` reads standard input; --date and --speaker apply."""

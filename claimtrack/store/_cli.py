@@ -245,7 +245,7 @@ def _table(claims: tuple[TrackedClaim, ...], out: IO[str]) -> None:
         speaker = (tracked.first_appearance.speaker or "")[:17]
         out.write(
             f"{tracked.id:<20}{tracked.status.value:<12}{tracked.rating or '':<14}"
-            f"{len(tracked.appearances):>4}  {speaker:<18}{tracked.text}\n"
+            f"{len(tracked.appearances):>4}  {speaker:<18}{' '.join(tracked.text.split())}\n"
         )
 
 
