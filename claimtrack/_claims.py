@@ -91,8 +91,9 @@ DEFAULT_THRESHOLD: float = _score_model().threshold
 
 _ATTRIBUTION = re.compile(
     r"\b(?:has|have|had)?\s?(?P<verb>said|stated|announced|claimed|declared|insisted|"
-    r"reported|argued|warned|promised|confirmed|denied|admitted|suggested|"
-    r"says|states|claims|insists|argues|warns)\b(?:\s(?:that|it)\b|,)",
+    r"reported|argued|warned|promised|confirmed|denied|admitted|suggested|alleged|asserted|"
+    r"says|states|claims|insists|argues|warns|alleges|asserts|"
+    r"claim|insist|argue|allege|assert)\b(?:\s(?:that|it)\b|,)",
     re.I,
 )
 # What a document says: "Resolution 2254 says that", "the Minsk agreements stipulate that".
@@ -134,12 +135,20 @@ _OPINION = re.compile(
     r"expectations?)\b",
     re.I,
 )
+# Courtesies that state nothing: greetings, thanks, welcomes, farewells.
+_COURTESY = re.compile(
+    r"(?:good\s(?:morning|afternoon|evening|day)|thank\syou|thanks|hello|welcome|"
+    r"ladies\sand\sgentlemen|dear\s(?:friends|colleagues)|goodbye|all\sthe\sbest)\b",
+    re.I,
+)
 _RHETORIC = re.compile(r"^(?:this|that|it) is (?:not )?(?:how|what|why)\b", re.I)
 _COPULA_OPINION = re.compile(
     r"\b(?:was|is|are|were)\s(?:a\s)?(?:very\s)?(?:difficult|good|bad|great|important|"
     r"necessary|obvious|clear|wrong|right|effective|useful|interesting)\b",
     re.I,
 )
+# Units of quantities that are measurements (shares, sums of money), not counts of things.
+_MEASURES = frozenset({"percent", "percentage points", "USD", "EUR", "GBP", "JPY", "RUB"})
 # Reference kinds that are named documents, strong enough to make a reference claim.
 _DOCUMENT_KINDS = frozenset({"resolution", "law", "treaty", "charter", "agreement"})
 
@@ -586,7 +595,8 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 # Words one of which each cue needs (as a whole run of letters, after ``str.lower``).
 _ATTRIBUTION_VERBS = frozenset(
     """said stated announced claimed declared insisted reported argued warned promised
-    confirmed denied admitted suggested says states claims insists argues warns""".split()
+    confirmed denied admitted suggested alleged asserted says states claims insists argues
+    warns alleges asserts claim insist argue allege assert""".split()
 )
 # The verb's run of letters, with the auxiliary glued on where no space parts them.
 _ATTRIBUTION_WORDS = _ATTRIBUTION_VERBS | frozenset(
@@ -661,6 +671,8 @@ def _classify(
     }
     if question and not presupposed:
         return None, features, None
+    if _COURTESY.match(sentence) and not (dated or quantities or references):
+        return None, features, None  # "Good afternoon.", "Thank you for your question."
     if _name_only(sentence):
         return None, features, None  # an introduction: "Former Secretary of State Ann Lee."
     evidence = quantities or documents or cited or attributed_to is not None or presupposed
@@ -678,6 +690,8 @@ def _classify(
         kind = ClaimKind.COMMITMENT
     elif any(r.identifier for r in documents):
         kind = ClaimKind.REFERENCE
+    elif any(q.unit in _MEASURES for q in quantities):
+        kind = ClaimKind.QUANTITY  # a share or a sum is the point, dated or not
     elif dated and (clause.tense == "future" or (not since and past_or_perfect)):
         kind = ClaimKind.EVENT
     elif documents:

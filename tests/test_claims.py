@@ -149,6 +149,29 @@ class TestKinds:
         t = parse_transcript(sentence, published="2017-12-28", speaker="Bo")
         assert [ClaimKind.ATTRIBUTION] == [c.kind for c in extract_claims(t)]
 
+    def test_courtesies_are_not_claims(self) -> None:
+        """Greetings and thanks state nothing, whatever the threshold."""
+        t = parse_transcript(
+            "Good afternoon, ladies and gentlemen. Thank you for your question.",
+            published="2017-12-28",
+            speaker="Ann Lee",
+        )
+        assert [] == extract_claims(t, threshold=0.0)
+
+    def test_plural_reporting_verb(self) -> None:
+        """`The Americans claim that` reports the Americans' words."""
+        claim = self._one("The Americans claim that Russia interfered in their elections.")
+        assert (ClaimKind.ATTRIBUTION, "Americans") == (claim.kind, claim.attributed_to)
+
+    def test_measured_quantity_is_the_point(self) -> None:
+        """A share or a sum of money makes a quantity claim even when dated."""
+        claim = self._one("Trade grew by 20 percent last year and reached $84 billion.")
+        assert (ClaimKind.QUANTITY, "2016", [20, 84_000_000_000]) == (
+            claim.kind,
+            claim.time.value if claim.time else None,
+            [q.value for q in claim.quantities],
+        )
+
     def test_introduction_is_not_a_claim(self) -> None:
         """A name with its titles, as a moderator introduces a speaker, is not a claim."""
         t = parse_transcript(
@@ -218,7 +241,7 @@ class TestLayouts:
         claims = extract_claims(parse_transcript(DEBATE))
         assert [
             ("Clinton", "quantity", 15_000_000, "2016-10-09"),
-            ("Clinton", "event", 4.9, "2016-08"),
+            ("Clinton", "quantity", 4.9, "2016-08"),
             ("Trump", "quantity", 200_000_000, "2016-10-09"),
             ("Clinton", "attribution", 0, "2016-10-09"),
         ] == [
