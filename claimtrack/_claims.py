@@ -690,8 +690,9 @@ def _classify(
         kind = ClaimKind.COMMITMENT
     elif any(r.identifier for r in documents):
         kind = ClaimKind.REFERENCE
-    elif any(q.unit in _MEASURES for q in quantities):
-        kind = ClaimKind.QUANTITY  # a share or a sum is the point, dated or not
+    elif any(q.unit in _MEASURES or q.mod for q in quantities):
+        # A share, a sum or a bounded number ("more than 30") is the point, dated or not.
+        kind = ClaimKind.QUANTITY
     elif dated and (clause.tense == "future" or (not since and past_or_perfect)):
         kind = ClaimKind.EVENT
     elif documents:
@@ -712,7 +713,7 @@ _PRONOUN = re.compile(r"^(?:i|we|you|he|she|it|they|this|that)$", re.I)
 
 
 _ACCORDING_TO = re.compile(
-    r"\baccording to\s(?:the\s)?(?P<source>[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*)*)"
+    r"\b[Aa]ccording to\s(?:the\s)?(?P<source>[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*)*)"
 )
 
 

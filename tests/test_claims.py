@@ -172,6 +172,16 @@ class TestKinds:
             [q.value for q in claim.quantities],
         )
 
+    def test_according_to_opening_a_sentence(self) -> None:
+        """`According to the UN, ...` reports the UN's words."""
+        claim = self._one("According to the UN, 13 million Syrians need humanitarian aid.")
+        assert (ClaimKind.ATTRIBUTION, "UN") == (claim.kind, claim.attributed_to)
+
+    def test_bounded_number_is_the_point(self) -> None:
+        """`more than 30 agreements` makes a quantity claim even when dated."""
+        claim = self._one("Russia and China have signed more than 30 agreements this year.")
+        assert (ClaimKind.QUANTITY, "more than") == (claim.kind, claim.quantities[0].mod)
+
     def test_introduction_is_not_a_claim(self) -> None:
         """A name with its titles, as a moderator introduces a speaker, is not a claim."""
         t = parse_transcript(
