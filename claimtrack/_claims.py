@@ -92,6 +92,7 @@ DEFAULT_THRESHOLD: float = _score_model().threshold
 _ATTRIBUTION = re.compile(
     r"\b(?:has|have|had)?\s?(?P<verb>said|stated|announced|claimed|declared|insisted|"
     r"reported|argued|warned|promised|confirmed|denied|admitted|suggested|alleged|asserted|"
+    r"stressed|emphasi[sz]ed|noted|acknowledged|added|explained|"
     r"says|states|claims|insists|argues|warns|alleges|asserts|"
     r"claim|insist|argue|allege|assert)\b(?:\s(?:that|it)\b|,)",
     re.I,
@@ -596,7 +597,8 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 _ATTRIBUTION_VERBS = frozenset(
     """said stated announced claimed declared insisted reported argued warned promised
     confirmed denied admitted suggested alleged asserted says states claims insists argues
-    warns alleges asserts claim insist argue allege assert""".split()
+    warns alleges asserts claim insist argue allege assert stressed emphasised emphasized
+    noted acknowledged added explained""".split()
 )
 # The verb's run of letters, with the auxiliary glued on where no space parts them.
 _ATTRIBUTION_WORDS = _ATTRIBUTION_VERBS | frozenset(
@@ -709,7 +711,17 @@ def _classify(
 _RELATIVE_SUBJECT = re.compile(r",?\s(?:who|which|that)\s*$")
 _CLAUSE_BREAK_SPACE = re.compile(r"[,;:–—]\s")
 _NAME_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:\s(?:of\s)?[A-Z][\w'’.\-]*)*")
-_PRONOUN = re.compile(r"^(?:i|we|you|he|she|it|they|this|that)$", re.I)
+# Subjects that name nobody: pronouns, and what is left of "As noted, ..." or "So said".
+# A collective noun after a name: who speaks for a country ("the Russian side").
+_BODY = re.compile(
+    r"\s(?:side|government|authorities|leadership|delegation|administration|military|"
+    r"embassy|ministry|parliament|media|press)\b"
+)
+_PRONOUN = re.compile(
+    r"^(?:i|we|you|he|she|it|they|this|that|as|so|and|but|also|there|one|some|many|"
+    r"others|people|everyone|everybody|nobody|someone)$",
+    re.I,
+)
 
 
 _ACCORDING_TO = re.compile(
@@ -831,12 +843,14 @@ def _speaker_of(sentence: str, match: re.Match[str], actors: list[Actor]) -> str
     persons = [a for a in actors if a.type == "person" and a.text and a.text in subject]
     if persons:
         return persons[-1].name
-    runs = _NAME_RUN.findall(subject)
+    runs = list(_NAME_RUN.finditer(subject))
     if runs:
-        name = max(runs, key=len)
+        run = max(runs, key=lambda m: len(m.group()))
+        name = run.group()
         if name.startswith(("The ", "A ", "An ")):  # "The Council of Europe said"
             name = name.split(" ", 1)[1]
-        return _without_full_stop(name)
+        body = _BODY.match(subject, run.end())  # "the Russian side", "the US authorities"
+        return name + body.group() if body else _without_full_stop(name)
     return None
 
 

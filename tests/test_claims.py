@@ -182,6 +182,20 @@ class TestKinds:
         claim = self._one("Russia and China have signed more than 30 agreements this year.")
         assert (ClaimKind.QUANTITY, "more than") == (claim.kind, claim.quantities[0].mod)
 
+    @pytest.mark.parametrize(
+        ("sentence", "source"),
+        [
+            ("The Russian side has repeatedly stressed that the agreements stand.", "Russian side"),
+            ("Sergey Lavrov noted that the talks were constructive.", "Sergey Lavrov"),
+            ("As noted, we are ready to talk to the Americans.", None),
+        ],
+    )
+    def test_reporting_verbs(self, sentence: str, source: str | None) -> None:
+        """`stressed`, `noted` report their subject's words; `As noted` reports nobody's."""
+        t = parse_transcript(sentence, published="2017-12-28", speaker="Ann Lee")
+        (claim,) = extract_claims(t, threshold=0.0)
+        assert source == claim.attributed_to
+
     def test_introduction_is_not_a_claim(self) -> None:
         """A name with its titles, as a moderator introduces a speaker, is not a claim."""
         t = parse_transcript(
