@@ -126,6 +126,14 @@ _FRAME = re.compile(
     r"(?:once again\s)?that\s"
 )
 # A definite nominalised event, as questions presuppose it: "the planned publication of".
+# Other questions that take their event as given: "Why did the US withdraw ... in 2019?",
+# "How do you assess the talks on December 6?", "the decision taken last week".
+_PRESUPPOSING = re.compile(
+    r"^(?:why|how\scome)\b|\bthe\s(?:[a-z\-]+\s){0,2}(?:talks|meeting|visit|decision|summit|"
+    r"statement|attack|elections?|vote|referendum|negotiations|consultations|strikes?|"
+    r"incident|sanctions|results?)\b",
+    re.I,
+)
 _NOMINAL_EVENT = re.compile(
     r"\bthe\s(?:[a-z\-]+\s){0,2}[a-z]{3,}(?:tion|sion|ment|ance|ence|ing)\s(?:of|on|into|to)\b"
 )
@@ -649,7 +657,20 @@ def _classify(
     attributed_to = None if cited else _attributed_to(sentence, actors, words)
     clause = main_clause(_FRAME.sub("", sentence, count=1))
     question = sentence.rstrip().endswith("?")
-    presupposed = question and bool(dated) and bool(_NOMINAL_EVENT.search(sentence))
+    # A question presupposes a dated event it names ("the planned publication of lists
+    # early next year"), or one before the anchor it asks about ("Why did they ... in
+    # August?"); "Will they attend the summit in May?" presupposes nothing.
+    presupposed = (
+        question
+        and bool(dated)
+        and bool(
+            _NOMINAL_EVENT.search(sentence)
+            or (
+                any(t.latest is not None and t.latest < t.anchor for t in dated)
+                and _PRESUPPOSING.search(sentence)
+            )
+        )
+    )
     committed = (
         words is None
         or not (_COMMITMENT_WORDS.isdisjoint(words) or _COMMITMENT_VERBS.isdisjoint(words))

@@ -196,6 +196,27 @@ class TestKinds:
         (claim,) = extract_claims(t, threshold=0.0)
         assert source == claim.attributed_to
 
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "Why did the US impose the sanctions in August?",
+            "How do you assess the talks with Rex Tillerson on December 6?",
+            "What is your view of the decision taken by the US last week to recognise Jerusalem?",
+        ],
+    )
+    def test_question_presupposing_a_dated_event(self, question: str) -> None:
+        """A question that takes a dated event as given is the questioner's event claim."""
+        t = parse_transcript(f"Question: {question}\n\nAnn Lee: Yes.", published="2017-12-28")
+        assert [(ClaimKind.EVENT, "Question")] == [(c.kind, c.speaker) for c in extract_claims(t)]
+
+    def test_pure_question_is_not_a_claim(self) -> None:
+        """A question that takes nothing as given is no claim."""
+        t = parse_transcript(
+            "Question: Will Russia attend the summit in May?\n\nAnn Lee: Yes.",
+            published="2017-12-28",
+        )
+        assert [] == [c for c in extract_claims(t, threshold=0.0) if c.speaker == "Question"]
+
     def test_introduction_is_not_a_claim(self) -> None:
         """A name with its titles, as a moderator introduces a speaker, is not a claim."""
         t = parse_transcript(
