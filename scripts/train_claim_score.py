@@ -56,7 +56,7 @@ PRIOR = {
     "perfect": 0.5,
     "present_state": 0.2,
     "attribution": 1.4,
-    "commitment": 0.9,
+    "commitment": 1.8,
     "pledge": -1.5,
     "opinion": -1.8,
     "rhetoric": -2.5,
