@@ -14,6 +14,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from claimtrack._model import Role, Transcript, Turn
+from claimtrack._sentences import _hard_wrapped
 from claimtrack.exceptions import NoDateError, TranscriptError, TranscriptNotFoundError
 
 __all__ = ["parse_transcript", "read_transcript"]
@@ -40,10 +41,15 @@ _MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
-_TIME = r"(?:,?\s?(?:at\s)?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d))?"
+# The time after a date: "201716:08", ", 16:44", " at 9:30", " - 15:15", "15: 50".
+_TIME = (
+    r"(?:(?:,?\s?(?:at\s)?|[ \t]?[-–—|][ \t]?)"
+    r"(?P<hour>[01]?\d|2[0-3]):[ \t]?(?P<minute>[0-5]\d)(?!\d))?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # A date in a header line; the time may be glued to the year ("201716:08"). Also
-# "17th November 2021", "November 17th, 2021", "2018-01-15", "15.01.2018", "1/15/2018".
+# "17th November 2021", "November 17th, 2021", "2018-01-15", "15.01.2018", "5-12-2014",
+# "1/15/2018".
 _HEADER_DATES = (
     re.compile(r"\b" + _DAY + r"(?: of)? " + _MONTH + r",? (?P<year>\d{4})" + _TIME),
     re.compile(r"\b" + _MONTH + r" " + _DAY + r",? (?P<year>\d{4})" + _TIME),
@@ -52,6 +58,7 @@ _HEADER_DATES = (
         r"(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d))?"
     ),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>\d{4})\b" + _TIME),
+    re.compile(r"\b(?P<day>[0-3]?\d)-(?P<mnum>[01]?\d)-(?P<year>\d{4})\b" + _TIME),
     # Month first, as American pages write it ("5/22/18"); day first where it must be.
     re.compile(r"(?<![\d/])(?P<mnum>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})(?![\d/])"),
 )
@@ -66,18 +73,21 @@ _CLOCK_LINE = re.compile(
 
 # A turn label at the start of a line: "Question:", "Sergey Lavrov:", "JOHN DICKERSON:",
 # "Mr. Smith:", "Q:", "President of Russia Vladimir Putin:", "Mr Smith (Party):",
-# "The Prime Minister (Boris Johnson):", "ANDERSON COOPER, CNN ANCHOR:". Up to seven
+# "The Prime Minister (Boris Johnson):", "ANDERSON COOPER, CNN ANCHOR:". Up to twelve
 # capitalised words with lower-case joiners, perhaps parentheses or (after a name in
 # capitals) an apposition, then a colon and a space.
 _WORD = r"[A-Z][\w'’\-]*\.?"
-_JOINER = r"(?:of|the|for|and|de|da|del|di|du|van|von|der|den|bin|ibn|al|el|la|le)"
-# The words may follow on the next line, and a timestamp may stand before them, as in
-# the layout of rev.com: "Chris Wallace: (01:20)", "Speaker 1 (00:01):".
+# A dash joins two offices: "Deputy Chief of Staff – Press Secretary Dmitry Peskov".
+_JOINER = r"(?:of|the|for|and|de|da|del|di|du|van|von|der|den|bin|ibn|al|el|la|le|[-–—])"
+# The words may follow on the next line (after blank lines, where the label is a line of
+# its own), and a timestamp may stand before them, as in the layout of rev.com:
+# "Chris Wallace: (01:20)", "Speaker 1 (00:01):".
 _LABEL = re.compile(
-    r"^[ \t]*(?P<label>" + _WORD + r"(?:[ \t](?:" + _JOINER + r"[ \t]){0,2}" + _WORD + r"){0,6}"
+    r"^[ \t]*(?P<label>" + _WORD + r"(?:[ \t](?:" + _JOINER + r"[ \t]){0,2}" + _WORD + r"){0,11}"
     r"(?:[ \t]\d{1,2})?)"
     r"(?P<extra>(?:[ \t]\([^()\n]{1,60}\)){1,3}|,[ \t][^:\n]{1,60}?)?"
-    r":(?:[ \t]*[(\[]\d{1,2}(?::\d\d){1,2}[)\]])?(?:[ \t]+(?=\S)|[ \t]*\r?\n(?=[ \t]*\S))",
+    r":(?:[ \t]*[(\[]\d{1,2}(?::\d\d){1,2}[)\]])?"
+    r"(?:[ \t]+(?=\S)|(?:[ \t]*\r?\n){1,3}(?=[ \t]*\S))",
     re.M,
 )
 # The White House's questioner label, without a colon: "Q    Sarah, ...", "Q. Mr. ...".
@@ -135,9 +145,10 @@ _LOWER_WORDS = frozenset({"of", "the", "for", "and", "de", "da", "del", "van", "
 _LANGUAGE_LINE = re.compile(r"^[ \t]*(?:[•·*\-][ \t]*)?(?:[a-z]{2}-[A-Z]{2}\d*[ \t]*){2,}$", re.M)
 _LANGUAGE_CODE = re.compile(r"[a-z]{2}-[A-Z]{2}")
 # Stage directions and separators on a line of their own: "(APPLAUSE)", "(Laughter.)",
-# "[Interruption.]", "(CHEERING) (APPLAUSE)", "* * *", "###", "— — —".
+# "[Interruption.]", "(CHEERING) (APPLAUSE)", "<…>" (an omission), "* * *", "###", "— — —".
 _STAGE_LINE = re.compile(
-    r"^[ \t]*(?:(?:[(\[][^()\[\]\n]{1,80}[)\]][ \t]*)+|(?:[*#_=~—–\-][ \t]*){3,}|[*#—–][ \t]*)$",
+    r"^[ \t]*(?:(?:(?:[(\[][^()\[\]\n]{1,80}[)\]]|<[^<>\n]{1,80}>)[ \t]*)+"
+    r"|(?:[*#_=~—–\-][ \t]*){3,}|[*#—–][ \t]*)$",
     re.M,
 )
 # The end mark of an American transcript, perhaps with the time: "END 2:58 P.M. EST".
@@ -166,6 +177,15 @@ _WEB_DEBRIS = frozenset(
         "related news",
         "read more",
         "more",
+        "send by email",
+        "additional materials",
+        "list of participants",
+        "text version",
+        "publish in",
+        "direct link",
+        "download",
+        "photos",
+        "video",
     }
 )
 # What ends a line of content rather than a heading of the header.
@@ -289,12 +309,15 @@ def parse_transcript(
     """Parses the text of a transcript.
 
     Recognises a publication date in the first lines (also glued to a time, as in
-    ``28 December 201716:08``, or with the time on a line of its own), a header of
-    short lines with the title, a line of language links, speaker labels at the start of
-    lines (``Question:``, ``Sergey Lavrov:``, ``JOHN DICKERSON:``, ``Q``,
-    ``The Prime Minister (Boris Johnson):``), stage directions on lines of their own
-    (``(APPLAUSE)``) and web debris at the end. Text without labels is one statement by
-    ``speaker``.
+    ``28 December 201716:08``, or with the time on a line of its own; else a dateline
+    lower in the header or at the end), a header of short lines with the title, a line of
+    language links, speaker labels at the start of lines (``Question:``,
+    ``Sergey Lavrov:``, ``JOHN DICKERSON:``, ``Q``, ``The Prime Minister (Boris Johnson):``,
+    or a label on a line of its own), stage directions on lines of their own
+    (``(APPLAUSE)``), topic headings inside turns (``Update on Syria``: boilerplate, the
+    turn goes on in a new one) and web debris at the end. Text before the first label,
+    or all of it without labels, is a statement by ``speaker``, else by the person whose
+    remarks or briefing the title announces (``Briefing by ... Maria Zakharova``).
 
     Args:
         text: The transcript.
@@ -341,7 +364,19 @@ def parse_transcript(
     title, content_start = _header(
         text, body_start, debris, None if found is None else found[1], labelled=bool(labels)
     )
-    turns = _turns(text, labels, (content_start, end_of_text), speaker)
+    blocks, headings = _blocks(text, labels, (content_start, end_of_text))
+    title_end = 0
+    if blocks and blocks[0].label is None and (title is None or not _GENRES[0].search(title)):
+        # A title below a banner: a heading of the opening text naming a genre.
+        first = blocks[0].sections[0][0]
+        for s, e in headings:
+            if s < first + _TITLE_REACH and _GENRES[0].search(text[s:e]):
+                title, title_end = text[s:e], e
+                break
+    if speaker is None and title is not None:
+        speaker = _title_author(title, [label.speaker for label in labels])
+    turns = _turns(text, blocks, (speaker, title_end))
+    stages = _stage_directions(text, end_of_text, turns)
     return Transcript(
         text=text,
         published=when,
@@ -350,8 +385,88 @@ def parse_transcript(
         language=language,
         languages=tuple(dict.fromkeys(languages)),
         turns=turns,
-        boilerplate=tuple(sorted(debris + _stage_directions(text, end_of_text, turns))),
+        boilerplate=tuple(sorted(set(debris + headings + stages))),
     )
+
+
+# How far into the opening text a title below a banner may stand.
+_TITLE_REACH = 1000
+# Genres of a title whose text before the first label is its author's: "Foreign
+# Minister Sergey Lavrov's remarks ...", "Briefing by ... Maria Zakharova".
+_AUTHORED = re.compile(
+    r"\b(?:remarks|briefing|speech|address|statements?|answers|comments|lecture|article|"
+    r"responses|(?:news|press) conference)\b",
+    re.I,
+)
+# Words of an office before a name in a title: "Foreign Ministry Spokesperson".
+_OFFICES = frozenset(
+    "minister ministry foreign prime deputy secretary secretary-general president vice "
+    "spokesperson spokeswoman spokesman ambassador chancellor governor senator director "
+    "chairman chairwoman chair speaker king queen prince representative envoy mayor premier "
+    "leader head commissioner press official first state general permanent special".split()
+)
+_NAME_WORDS = 3
+
+
+def _title_author(title: str, speakers: list[str]) -> str | None:
+    """The person whose remarks, briefing or answers the title announces, if it names one.
+
+    The name before ``'s`` or after ``by``, without the offices before it; a labelled
+    speaker's name where one ends it.
+
+    >>> _title_author("Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow", [])
+    'Maria Zakharova'
+    >>> _title_author("Foreign Minister Sergey Lavrov's interview with Interfax", [])
+    """
+    if not _AUTHORED.search(title):
+        return None
+    words = title.split()
+    for i, word in enumerate(words):
+        if word.endswith(("'s", "’s")) and word[:1].isupper():
+            run = _capitalised([*words[:i], word[:-2]], backwards=True)
+        elif word == "by":
+            run = _capitalised(words[i + 1 :], backwards=False)
+        else:
+            continue
+        phrase = " ".join(run)
+        named = [name for name in speakers if phrase == name or phrase.endswith(" " + name)]
+        if named:
+            return max(named, key=len)
+        name: list[str] = []
+        for j in range(len(run) - 1, -1, -1):
+            if run[j].lower() in _OFFICES or run[j] in _NAME_JOINERS or len(name) == _NAME_WORDS:
+                break
+            if j and run[j - 1] in _NAME_JOINERS:
+                break  # "Secretary of State Mike Pompeo": State is the office's
+            name.insert(0, run[j])
+        if len(name) > 1:
+            return " ".join(name)
+    return None
+
+
+def _capitalised(words: list[str], *, backwards: bool) -> list[str]:
+    """The run of capitalised words (and joiners) at the end or the start of ``words``."""
+    run: list[str] = []
+    for word in reversed(words) if backwards else words:
+        bare = word.rstrip(",;:")
+        if not (bare[:1].isupper() or (run and bare in _NAME_JOINERS)):
+            break
+        if backwards:
+            if bare != word and run:
+                break  # "Sochi, Sergey Lavrov's": the name starts after the comma
+            run.insert(0, bare)
+        else:
+            run.append(bare)
+            if bare != word:
+                break  # "Maria Zakharova, Moscow": the name ends at the comma
+    while run and run[0] in _NAME_JOINERS:
+        run.pop(0)
+    while run and run[-1] in _NAME_JOINERS:
+        run.pop()
+    return run
+
+
+_NAME_JOINERS = _LOWER_WORDS - {"and", "for"}
 
 
 def _coerce_published(value: dt.datetime | dt.date | str, source: str) -> dt.datetime:
@@ -369,11 +484,11 @@ def _coerce_published(value: dt.datetime | dt.date | str, source: str) -> dt.dat
         raise NoDateError(msg) from None
 
 
-def _header_lines(text: str) -> list[tuple[int, int]]:
-    """The first non-blank lines of the text no longer than a header line can be."""
+def _header_lines(text: str, count: int = _HEADER_LINES) -> list[tuple[int, int]]:
+    """The first ``count`` non-blank lines of the text no longer than a header line can be."""
     lines = []
     position = 0
-    for _ in range(_HEADER_LINES):
+    for _ in range(count):
         match = _PARAGRAPH.search(text, position)
         while match is not None and not match.group().strip():
             match = _PARAGRAPH.search(text, match.end())
@@ -389,7 +504,10 @@ def _header_date(text: str) -> tuple[dt.datetime, int] | None:
     """The first date in the first lines, and the offset where it starts.
 
     A date without a time takes the time of a later header line that holds only a time
-    ("2:46 p.m. EST").
+    ("2:46 p.m. EST"). Without a date there, a line that is a date and no more (perhaps
+    with a time and a place) further down a long header or among the last lines gives it:
+    a menu of links may stand above the date, and some pages print it at the end
+    ("July 2, 2021, The Kremlin, Moscow").
     """
     lines = _header_lines(text)
     for index, (start, end) in enumerate(lines):
@@ -411,7 +529,25 @@ def _header_date(text: str) -> tuple[dt.datetime, int] | None:
                     when = when.replace(hour=_hour(clock), minute=int(clock.group("minute")))
                     break
         return when, best[0]
+    further = _header_lines(text, _TITLE_LINES)[len(lines) :]
+    for start, end in further + _last_lines(text):
+        line = text[start:end]
+        dateline = _date_line(line)
+        if dateline is not None:
+            when = _header_datetime(dateline)
+            if when is not None:
+                return when, start + len(line) - len(line.lstrip()) + dateline.start()
     return None
+
+
+# The last non-blank lines searched for a date line when the first lines have none.
+_LAST_LINES = 3
+
+
+def _last_lines(text: str) -> list[tuple[int, int]]:
+    """The last few non-blank lines of the text."""
+    lines = [m.span() for m in _PARAGRAPH.finditer(text, max(0, len(text) - 1000))]
+    return [(s, e) for s, e in lines if text[s:e].strip()][-_LAST_LINES:]
 
 
 def _hour(clock: re.Match[str]) -> int:
@@ -449,13 +585,36 @@ def _header_datetime(match: re.Match[str]) -> dt.datetime | None:
 
 
 def _is_date_line(line: str) -> bool:
-    """Whether a line holds a date (perhaps with a weekday and time) and nothing else."""
+    """Whether a line holds a date (perhaps with a weekday, time and place) and nothing else."""
+    return _date_line(line) is not None
+
+
+# A date line is short; the place after its date is capitalised words between commas or
+# dashes: "January 21, 2020, Government House, Moscow", "November 28, 2018 - 15:15 - Moscow".
+_DATE_LINE_CHARS = 80
+_PLACE = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-]+){0,4}")
+_PLACE_SPLIT = re.compile(r",|[ \t][-–—|][ \t]")
+_SEPARATORS = " \t,.-–—|"
+
+
+def _date_line(line: str) -> re.Match[str] | None:
+    """The date of a line that is a date and no more (weekday, time and place aside)."""
+    line = line.strip()
+    if len(line) > _DATE_LINE_CHARS:
+        return None
     for pattern in _HEADER_DATES:
         match = pattern.search(line)
-        if match is not None and _header_datetime(match) is not None:
-            rest = (line[: match.start()] + line[match.end() :]).strip(" \t,.-–—|")
-            return not rest or rest.lower().rstrip(",") in _WEEKDAYS
-    return False
+        if match is None or _header_datetime(match) is None:
+            continue
+        before = line[: match.start()].strip(_SEPARATORS).lower()
+        if before and before not in _WEEKDAYS:
+            return None
+        after = (part.strip(_SEPARATORS) for part in _PLACE_SPLIT.split(line[match.end() :]))
+        places = [part for part in after if part]
+        if all(part.lower() in _WEEKDAYS or _PLACE.fullmatch(part) for part in places):
+            return match
+        return None
+    return None
 
 
 _WEEKDAYS = frozenset(
@@ -464,23 +623,58 @@ _WEEKDAYS = frozenset(
 
 
 def _trailing_debris(text: str) -> list[tuple[int, int]]:
-    """Short lines of page furniture after the last sentence of the text."""
-    spans = []
+    """Short lines of page furniture after the last sentence of the text.
+
+    Besides lines that are furniture by themselves (``Advanced settings``, ``END``, a
+    date line, ``Source: ...``, a link), short lines without final punctuation count
+    when furniture stands above them: the tags under ``Additional materials``.
+    """
+    spans: list[tuple[int, int]] = []
+    loose: list[tuple[int, int]] = []
     offset = max(0, len(text) - 2000)
     for match in reversed(list(_PARAGRAPH.finditer(text, offset))):
         line = match.group().strip()
         if not line:
             continue
-        if not (
-            line.lower().rstrip(":") in _WEB_DEBRIS
-            or _END_MARK.fullmatch(line)
-            or _CLOCK_LINE.fullmatch(line)
-            or _STAGE_LINE.fullmatch(line)
-        ):
-            break
         start = match.start() + match.group().index(line)
-        spans.append((start, start + len(line)))
+        if _is_debris_line(line):
+            spans.extend(loose)
+            loose.clear()
+            spans.append((start, start + len(line)))
+        elif _is_loose_line(line) and len(loose) < _LOOSE_LINES:
+            loose.append((start, start + len(line)))
+        else:
+            break
     return spans
+
+
+# The most short lines without punctuation taken as furniture under a line of furniture.
+_LOOSE_LINES = 12
+_LOOSE_CHARS = 120
+# A credit or a link at the end of a page: "Source: TASS", "The source of information -
+# http://...", "Photo: Reuters", "Tags: Syria, Iran", "https://example.org/x".
+_CREDIT_LINE = re.compile(
+    r"(?:(?:the[ \t]+)?(?:source|photo|photos|video|tags|topics|keywords|persons|geography)"
+    r"(?:[ \t]+of[ \t]+information)?[ \t]*(?::|[ \t][-–—])[^\n]*|(?:https?://|www\.)\S+)",
+    re.I,
+)
+
+
+def _is_debris_line(line: str) -> bool:
+    """Whether a (stripped) line is page furniture by itself."""
+    return bool(
+        line.lower().rstrip(":") in _WEB_DEBRIS
+        or _END_MARK.fullmatch(line)
+        or _CLOCK_LINE.fullmatch(line)
+        or _STAGE_LINE.fullmatch(line)
+        or _CREDIT_LINE.fullmatch(line)
+        or _date_line(line)
+    )
+
+
+def _is_loose_line(line: str) -> bool:
+    """Whether a (stripped) line is short and without final punctuation: a tag, a size."""
+    return len(line) <= _LOOSE_CHARS and line[-1] not in _TERMINAL and line[-1] != ","
 
 
 class _Label(NamedTuple):
@@ -516,11 +710,16 @@ def _labels(text: str, stop: int) -> list[_Label]:
     counts = Counter(names)
     recurring = max(counts.values()) > 1
     labels = []
+    lookups = _NAME_LOOKUPS  # each searches the whole text
     for (start, end, raw), name in zip(found, names, strict=True):
         asks = raw.lower() in _QUESTION_LABELS
         if counts[name] == 1 and not asks:
-            if start in bare or _is_metadata(text, end):
-                continue  # "Department: Wales Office", "FULL TRANSCRIPT:" above a text
+            if start in bare:
+                lookups -= 1
+                if lookups < 0 or not _named_elsewhere(text, raw):
+                    continue  # "FULL TRANSCRIPT:" above a text
+            if start not in bare and _is_metadata(text, end):
+                continue  # "Department: Wales Office"
             # A one-off single word before a colon, in a transcript whose other labels
             # recur, is prose ("Remember: ...") unless written in capitals.
             if recurring and len(raw.split()) == 1 and not raw.isupper():
@@ -529,18 +728,54 @@ def _labels(text: str, stop: int) -> list[_Label]:
     return labels
 
 
+# The most one-off labels on lines of their own looked for elsewhere in a text.
+_NAME_LOOKUPS = 20
+
+
 def _is_metadata(text: str, end: int) -> bool:
-    """Whether the words after a label are a short line without final punctuation."""
+    """Whether the words after a label are a short line without final punctuation.
+
+    A line ending in a comma opens an address ("Good afternoon, colleagues,").
+    """
     line_end = text.find("\n", end)
     rest = text[end : len(text) if line_end < 0 else line_end].strip()
-    return len(rest) <= _METADATA_CHARS and rest[-1:] not in _TERMINAL and rest[-1:] not in ")’'"
+    return len(rest) <= _METADATA_CHARS and rest[-1:] not in _TERMINAL and rest[-1:] not in ")’',"
+
+
+def _named_elsewhere(text: str, label: str) -> bool:
+    """Whether a label on a line of its own names a person the text also names elsewhere.
+
+    ``President of Russia Vladimir Putin`` above a speech whose lead says "Vladimir Putin
+    took part ..." is a speaker; ``FULL TRANSCRIPT`` or a one-off heading is not.
+    """
+    words = label.split()
+    if label.isupper() or len(words) < 2 or words[-2].lower() in _LOWER_WORDS:
+        return False
+    return text.count(" ".join(words[-2:])) > 1
 
 
 def _unified(names: list[str]) -> list[str]:
     """Names with a lone surname replaced by the one full name ending in it.
 
-    ``COOPER`` after ``ANDERSON COOPER, CNN ANCHOR`` is Anderson Cooper.
+    ``COOPER`` after ``ANDERSON COOPER, CNN ANCHOR`` is Anderson Cooper. A name with
+    offices before it is the name alone where the name is also a label of its own:
+    ``President of Russia Vladimir Putin`` is Vladimir Putin after ``Vladimir Putin:``.
     """
+    distinct = set(names)
+    shortened = []
+    for name in names:
+        words = name.split()
+        # The longest name of two or more words that ends this one and labels a turn.
+        suffix = next(
+            (
+                " ".join(words[i:])
+                for i in range(1, len(words) - 1)
+                if " ".join(words[i:]) in distinct
+            ),
+            None,
+        )
+        shortened.append(suffix or name)
+    names = shortened
     full: dict[str, set[str]] = {}
     for name in names:
         words = name.split()
@@ -590,7 +825,8 @@ def _header(
 
     The header is the run of short lines at the top that are not sentences: a title,
     bylines, places, dates and times. The title is its first line naming a genre
-    (``interview``, ``briefing``, ...), else its first line after the date.
+    (``interview``, ``briefing``, ...), else its first line after the date, else its last
+    line.
     """
     heading: list[tuple[int, str]] = []
     content = None
@@ -605,14 +841,13 @@ def _header(
         if len(heading) == _MAX_HEADINGS:
             return None, heading[0][0]  # too long for a header: lines without punctuation
         heading.append((match.start(), line))
-    candidates = [
-        (start, line)
-        for start, line in heading[:_TITLE_LINES]
-        if not (_is_date_line(line) or _CLOCK_LINE.fullmatch(line) or _STAGE_LINE.fullmatch(line))
-    ]
+    candidates = [(start, line) for start, line in heading[:_TITLE_LINES] if _may_be_title(line)]
     title = next((line for genre in _GENRES for _, line in candidates if genre.search(line)), None)
     if title is None and date_start is not None:
         title = next((line for start, line in candidates if start > date_start), None)
+    if title is None and (content is not None or labelled):
+        # The last line of a header of menus and settings: "Russia Calling! Investment Forum".
+        title = next((line for _, line in reversed(candidates) if ": " not in line), None)
     if content is not None:
         return title, content
     if labelled:
@@ -622,6 +857,19 @@ def _header(
         return None, 0
     where = text.index(title)
     return title, where + len(title)
+
+
+def _may_be_title(line: str) -> bool:
+    """Whether a header line may be the title: words, not a date, time, place and time
+    ("Moscow: 15:46"), label of a field ("Font size:") or stage direction."""
+    if _is_date_line(line) or _CLOCK_LINE.fullmatch(line) or _STAGE_LINE.fullmatch(line):
+        return False
+    if line.endswith(":") or _CLOCK_LINE.fullmatch(line.rpartition(": ")[2].strip()):
+        return False
+    return len(_TITLE_WORD.findall(line)) > 1 and line[0].isupper()
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _is_heading(line: str, following: str) -> bool:
@@ -635,44 +883,173 @@ def _is_heading(line: str, following: str) -> bool:
     return line[-1] not in _TERMINAL or (line[-1] == ":" and len(line) <= _SHORT_HEADING)
 
 
-def _turns(
-    text: str,
-    labels: list[_Label],
-    content: tuple[int, int],
-    speaker: str | None,
-) -> tuple[Turn, ...]:
+class _Block(NamedTuple):
+    """The text before the first label, or a labelled turn, cut into sections at headings."""
+
+    speaker: str | None
+    label: str | None  # as written; None for the text before the first label
+    sections: list[tuple[int, int]]
+
+
+def _blocks(
+    text: str, labels: list[_Label], content: tuple[int, int]
+) -> tuple[list[_Block], list[tuple[int, int]]]:
+    """The opening text and the labelled turns, and the headings between their sections."""
     content_start, end_of_text = content
+    spans: list[tuple[str | None, str | None, int, int]] = []
     # Text before the first label (or all of it, without labels) is a statement.
     start, end = _turn_span(text, content_start, labels[0].start if labels else end_of_text)
-    opening = [Turn(0, speaker, Role.STATEMENT, start, end)] if start < end else []
-    if not labels:
-        return tuple(opening)
-    raw = []
+    if start < end:
+        spans.append((None, None, start, end))
     for i, label in enumerate(labels):
         stop = labels[i + 1].start if i + 1 < len(labels) else end_of_text
         t0, t1 = _turn_span(text, label.end, max(label.end, stop))
         if t0 < t1:
-            raw.append((label.speaker, label.raw, t0, t1))
+            spans.append((label.speaker, label.raw, t0, t1))
+    blocks = []
+    headings: list[tuple[int, int]] = []
+    for i, (name, written, t0, t1) in enumerate(spans):
+        sections, found = _sections(text, t0, t1, heads_next=i + 1 < len(spans))
+        blocks.append(_Block(name, written, sections))
+        headings.extend(found)
+    return blocks, headings
+
+
+def _turns(text: str, blocks: list[_Block], opening: tuple[str | None, int]) -> tuple[Turn, ...]:
+    """The turns: a section of a block each, with its speaker and role.
+
+    The text before the first label is ``opening``'s speaker's from its offset on (the
+    title's end), and nobody's before it.
+    """
+    opening_speaker, opening_from = opening
+    raw = [
+        (b.speaker, b.label, b.sections[0][0], b.sections[-1][1])
+        for b in blocks
+        if b.label is not None and b.speaker is not None
+    ]
     questioners = _questioners(text, raw)
     has_questions = bool(questioners)
-    turns = opening
-    for name, written, start, end in raw:
-        if name in questioners or written.lower() in _QUESTION_LABELS:
-            role = Role.QUESTION
+    turns: list[Turn] = []
+    for block in blocks:
+        if block.label is None or block.speaker is None:
+            name, role = opening_speaker, Role.STATEMENT
+        elif block.speaker in questioners or block.label.lower() in _QUESTION_LABELS:
+            name, role = block.speaker, Role.QUESTION
         else:
-            role = Role.ANSWER if has_questions else Role.STATEMENT
-        turns.append(Turn(len(turns), name, role, start, end))
+            name, role = block.speaker, Role.ANSWER if has_questions else Role.STATEMENT
+        for s, e in block.sections:
+            who = name if block.label is not None or s >= opening_from else None
+            turns.append(Turn(len(turns), who, role, s, e))
     return tuple(turns)
 
 
+def _sections(
+    text: str, start: int, end: int, *, heads_next: bool
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """A turn's span cut at the headings in it, and the headings.
+
+    A heading is a line of its own set off from the sentences around it, without final
+    punctuation, as briefings print their topics ("On the situation in Syria") and web
+    pages their datelines. Where a turn follows (``heads_next``), the last lines may head
+    it, a short one ending in a colon too ("Answers to media questions:"). The turn's
+    first line is never a heading, nor is any line of hard-wrapped text.
+    """
+    lines = [
+        (
+            m.start() + len(m.group()) - len(m.group().lstrip()),
+            m.end() - len(m.group()) + len(m.group().rstrip()),
+        )
+        for m in _PARAGRAPH.finditer(text, start, end)
+        if not m.group().isspace()
+    ]
+    if len(lines) < 2 or _hard_wrapped(text, start, end):
+        return [(start, end)], []
+    headings: list[tuple[int, int]] = []
+    # The lines at the end that head what follows: "Situation in Syria", "Answers to ...:".
+    last = len(lines)
+    while heads_next and last > 1 and _is_section_heading(text, lines, last - 1, closing=True):
+        last -= 1
+    headings.extend(lines[last:])
+    headings[:0] = [
+        lines[i]
+        for i in range(1, min(last, len(lines) - 1))
+        if _is_section_heading(text, lines, i, closing=False)
+    ]
+    sections = []
+    position = start
+    for h0, h1 in headings:
+        s0, s1 = _turn_span(text, position, h0)
+        if s0 < s1:
+            sections.append((s0, s1))
+        position = h1
+    s0, s1 = _turn_span(text, position, end)
+    if s0 < s1:
+        sections.append((s0, s1))
+    return sections, headings
+
+
+# The longest heading: a briefing's topic or a web page's title may be long.
+_SECTION_HEADING_CHARS = 250
+# Words a heading has not: pronouns and finite verbs of a sentence without its period.
+_PROSE_WORDS = frozenset(
+    "i we you he she they us me my our your their is are was were will would has have had "
+    "can could should must do does did".split()
+)
+# A sentence's end inside a line: "We agreed. Thank you".
+_INNER_END = re.compile(r"[.!?…][\"'”’)]*\s+[\"“‘(]?[A-Z]")
+# What ends the line before a heading, besides a blank line: the end of a sentence.
+_SENTENCE_CLOSERS = frozenset('.!?…"”’)')
+
+
+def _is_section_heading(text: str, lines: list[tuple[int, int]], i: int, *, closing: bool) -> bool:
+    """Whether the ``i``-th line of a turn is a heading (``closing``: ending the turn)."""
+    start, end = lines[i]
+    line = text[start:end]
+    if len(line) > _SECTION_HEADING_CHARS or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    if line[-1] in _TERMINAL and not (closing and line[-1] == ":" and len(line) <= _SHORT_HEADING):
+        return False
+    if line[-1] in ",;-–—(/&" or _STAGE_LINE.fullmatch(line) or _INNER_END.search(line):
+        return False
+    words = [w.strip(".,;:()\"“”‘’'").lower() for w in line.split()]
+    if words[-1] in _OPEN_WORDS or not _PROSE_WORDS.isdisjoint(words):
+        return False
+    before_end = lines[i - 1][1]
+    apart = text.count("\n", before_end, start) > 1
+    if not (apart or text[before_end - 1] in _SENTENCE_CLOSERS):
+        return False
+    if i + 1 < len(lines):
+        following = text[lines[i + 1][0]]
+        if following.islower():
+            return False  # a sentence broken off
+    return True
+
+
+# A turn ending in a question no longer than this is a question, whatever follows.
+_SHORT_QUESTION = 300
+
+
 def _questioners(text: str, raw: list[tuple[str, str, int, int]]) -> set[str]:
-    """Speakers labelled as questioners, or whose turns mostly end in a question."""
+    """Speakers labelled as questioners, or whose turns mostly end in a question.
+
+    A long turn ending in a question that a shorter turn of another speaker follows is
+    a speech ending in a rhetorical question, as a debater's, not a question.
+    """
     asked: Counter[str] = Counter()
     total: Counter[str] = Counter()
-    for name, label, start, end in raw:
+    for i, (name, label, start, end) in enumerate(raw):
         total[name] += 1
-        if label.lower() in _QUESTION_LABELS or text[start:end].rstrip().endswith("?"):
+        if label.lower() in _QUESTION_LABELS:
             asked[name] += 1
+        elif text[start:end].rstrip().endswith("?"):
+            after = raw[i + 1] if i + 1 < len(raw) else None
+            rhetorical = (
+                end - start > _SHORT_QUESTION
+                and after is not None
+                and after[0] != name
+                and after[3] - after[2] < end - start
+            )
+            asked[name] += not rhetorical
     questioners = {name for name in total if asked[name] * 2 > total[name]}
     # Everyone asking questions means nobody is an interviewer: a conversation.
     return questioners if len(questioners) < len(total) else set()

@@ -121,12 +121,16 @@ _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEVER_ENDS = frozenset(["e.g", "i.e"])
 # The number of an item that opens a line: "1.", "Q1.", "12."
 _ITEM_NUMBER = re.compile(r"[A-Za-z]?\d{1,3}")
-# Candidate sentence ends: terminal punctuation, closing quotes or brackets, then space.
-_END = re.compile(r"(?:[.!?]+|…)[\"'”’)\]]*(?=\s)")
+# Candidate sentence ends: terminal punctuation, closing quotes or brackets, then space. A
+# run of marks is tried from its first only: from each of its marks in turn, a run not
+# followed by space would be scanned to its end again and again (quadratic time).
+_END = re.compile(r"(?:(?<![.!?])[.!?]+|…)[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"[\w.]{1,12}$")
 _PARAGRAPH = re.compile(r"[^\n]+")
-# What may open a sentence: a capital, a digit, an opening quote or bracket, a dash.
-_OPENS = re.compile(r"\s+[\"'“‘(\[—–\-]?[\w\d]")
+# What may open a sentence: a capital, a digit, an opening quote or bracket, a dash. This
+# and the other patterns matched just after a sentence's end start a run of space only
+# where one begins (as there), so that no search tries them from within a long run.
+_OPENS = re.compile(r"(?<!\s)\s+[\"'“‘(\[—–\-]?[\w\d]")
 
 
 @attrs.frozen
@@ -197,12 +201,26 @@ def _split_line(text: str, start: int, end: int) -> list[Sentence]:
     out = []
     begin = start
     for match in _END.finditer(text, start, end):
-        if not _ends_sentence(text, match, end, begin):
+        if match.end() <= begin or not _ends_sentence(text, match, end, begin):
             continue
         out.extend(_sentence(text, begin, match.end()))
         begin = match.end()
+        # A stage direction between sentences is one of its own: "(Applause) We ...".
+        stage = _STAGE.match(text, begin, end)
+        while stage is not None:
+            out.extend(_sentence(text, begin, stage.end(1)))
+            begin = stage.end(1)
+            stage = _STAGE.match(text, begin, end)
     out.extend(_sentence(text, begin, end))
     return out
+
+
+# A stage direction after a sentence, before the next one or the line's end: a bracketed
+# capitalised word or few ("(Applause)", "[Laughter.]", "(CROSSTALK)"), perhaps several.
+_STAGE = re.compile(
+    r"(?<!\s)\s+([(\[][A-Z][^()\[\]\n.!?]{0,40}[.!?]?[)\]])"
+    r"(?=\s+[\"'“‘(\[]?[A-Z0-9]|\s*$)"
+)
 
 
 def _ends_sentence(text: str, match: re.Match[str], end: int, begin: int) -> bool:
@@ -255,8 +273,8 @@ _STARTERS = frozenset(
         "so",
     }
 )
-_NEXT_WORD = re.compile(r"\s+[\"'“‘(]?(\w+)")
-_DIGIT_NEXT = re.compile(r"\s+#?\d")
+_NEXT_WORD = re.compile(r"(?<!\s)\s+[\"'“‘(]?(\w+)")
+_DIGIT_NEXT = re.compile(r"(?<!\s)\s+#?\d")
 
 
 def _next_word(text: str, start: int, end: int) -> str:

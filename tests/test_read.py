@@ -373,3 +373,230 @@ class TestProperties:
         ends = [(turn.start, turn.end) for turn in t.turns]
         assert sorted(ends) == ends
         assert all(a[1] <= b[0] for a, b in itertools.pairwise(ends))
+
+
+class TestRoles:
+    """Who asks and who answers."""
+
+    def test_rhetorical_question_ends_a_speech(self) -> None:
+        """A debater's long turn ending in a question, a short one following, is no question."""
+        speech = "We built 40 schools and 12 hospitals in the state. " * 8
+        text = (
+            "ANN LEE: Senator Ray, what is your plan?\n\n"
+            f"BO RAY: {speech}Can we afford to wait any longer?\n\n"
+            "ANN LEE: Governor Fox, your plan?\n\nCY FOX: We will cut taxes by 5 percent."
+        )
+        t = parse_transcript(text, published="2015-10-13")
+        assert [Role.QUESTION, Role.ANSWER] * 2 == [x.role for x in t.turns]
+
+    def test_long_question_before_a_longer_answer(self) -> None:
+        """A journalist's long question, a longer answer following, is a question."""
+        question = "You said the economy grew in the first half of the year. " * 8
+        answer = "It grew by 4.5 percent, and it will grow further next year. " * 10
+        text = f"Ann Lee: {question}Will it grow?\n\nVladimir Putin: {answer}"
+        t = parse_transcript(text, published="2021-12-23")
+        assert [Role.QUESTION, Role.ANSWER] == [x.role for x in t.turns]
+
+
+class TestOfficialLayouts:
+    """Layouts of foreign-ministry and presidential transcripts: briefings, meetings."""
+
+    BRIEFING = (
+        "12 March 201815:20\n\n"
+        "Briefing by Foreign Ministry Spokesperson Ann Lee, Moscow, March 12, 2018\n\n"
+        "  • en-GB1 ru-RU1\n\n"
+        "Table of contents\n\n  1. Talks with Ruritania\n  2. Update on Syria\n\n"
+        "Talks with Ruritania\n\n"
+        "On March 14, the Minister will hold talks with his Ruritanian counterpart.\n\n"
+        "Update on Syria\n\n"
+        "Over 2,000 refugees returned to Aleppo last week.\n\n"
+        "Answers to media questions:\n\n"
+        "Question: Will the talks take place?\n\n"
+        "Ann Lee: They will. The dates are agreed.\n\n"
+        "Situation on the Korean Peninsula\n\n"
+        "Question: What about Korea?\n\n"
+        "Ann Lee: We support dialogue.\n\n"
+        "Advanced settings"
+    )
+
+    def test_topic_headings_are_no_sentences(self) -> None:
+        """Topic headings between paragraphs are boilerplate that ends a section of a turn."""
+        t = parse_transcript(self.BRIEFING)
+        headings = ["Update on Syria", "Answers to media questions:"]
+        headings.append("Situation on the Korean Peninsula")
+        assert all(h in [t.text[s:e] for s, e in t.boilerplate] for h in headings)
+        assert [
+            "On March 14, the Minister will hold talks with his Ruritanian counterpart.",
+            "Over 2,000 refugees returned to Aleppo last week.",
+            "Will the talks take place?",
+            "They will. The dates are agreed.",
+            "What about Korea?",
+            "We support dialogue.",
+        ] == [t.text[x.start : x.end] for x in t.turns]
+        assert list(range(6)) == [x.index for x in t.turns]
+
+    def test_opening_is_the_title_authors(self) -> None:
+        """Text before the first label is the labelled speaker whose briefing the title names."""
+        t = parse_transcript(self.BRIEFING)
+        assert ["Ann Lee", "Ann Lee", "Question", "Ann Lee", "Question", "Ann Lee"] == [
+            x.speaker for x in t.turns
+        ]
+        assert [Role.STATEMENT] * 2 + [Role.QUESTION, Role.ANSWER] * 2 == [x.role for x in t.turns]
+
+    @pytest.mark.parametrize(
+        ("title", "expected"),
+        [
+            ("Foreign Minister Bo Ray’s remarks at talks with Ruritania, Sochi", "Bo Ray"),
+            ("Remarks by US Secretary of State Ann Lee at a news conference", "Ann Lee"),
+            ("Foreign Minister Bo Ray’s interview with a news agency", None),
+            ("Meeting with President of Ruritania Ann Lee", None),
+            ("Remarks by the President at a dinner", None),
+        ],
+    )
+    def test_speaker_of_unlabelled_remarks(self, title: str, expected: str | None) -> None:
+        """Unlabelled remarks are by the person whose remarks or statement the title names."""
+        t = parse_transcript(f"{title}\n\nWe agreed on 3 points.", published="2018-03-12")
+        assert expected == t.turns[0].speaker
+
+    def test_banner_above_title_is_nobodys(self) -> None:
+        """A banner line above a title that names the remarks' author is not the author's."""
+        text = (
+            "22 September 2020\nMoscow: 00:12\n\n"
+            "933 days have passed since the incident. No response has come.\n\n"
+            "Foreign Minister Bo Ray’s statement at a news conference, Minsk, June 19, 2020\n\n"
+            "Ladies and gentlemen,\n\nWe signed 4 agreements.\n\nQuestion: And?\n\nBo Ray: No."
+        )
+        t = parse_transcript(text)
+        assert "Foreign Minister Bo Ray’s statement at a news conference, Minsk, June 19, 2020" == (
+            t.title
+        )
+        assert [None, "Bo Ray", "Question", "Bo Ray"] == [x.speaker for x in t.turns]
+
+    def test_label_on_a_line_of_its_own(self) -> None:
+        """A label on its own line above the words, a blank line between, is a label."""
+        text = (
+            "Investment Forum\n\nVladimir Putin took part in the forum.\n\n"
+            "November 28, 2018 - 15:15 - Moscow\n\n"
+            "President of Russia Vladimir Putin:\n\nGood afternoon, friends,\n\n"
+            "The economy grew by 1.5 percent.\n\n"
+            "President of Ruritania Ann Lee (retranslated):\n\nThank you."
+        )
+        t = parse_transcript(text)
+        assert dt.datetime(2018, 11, 28, 15, 15) == t.published
+        assert "Investment Forum" == t.title
+        assert [None, "President of Russia Vladimir Putin", "President of Ruritania Ann Lee"] == [
+            x.speaker for x in t.turns
+        ]
+        assert "November 28, 2018 - 15:15 - Moscow" in [t.text[s:e] for s, e in t.boilerplate]
+
+    def test_long_label_with_offices(self) -> None:
+        """A label with offices joined by a dash is one speaker, named as in shorter labels."""
+        text = (
+            "December 14, 2023\n\n"
+            "Deputy Chief of Staff of the Executive Office – Press Secretary Dmitry Peskov: "
+            "Hello.\n\n"
+            "President of Russia Vladimir Putin: Good afternoon, colleagues,\n\n"
+            "Dmitry Peskov: Let us start.\n\nVladimir Putin: Yes."
+        )
+        t = parse_transcript(text)
+        assert ["Dmitry Peskov", "Vladimir Putin"] * 2 == [x.speaker for x in t.turns]
+
+    def test_address_is_no_metadata(self) -> None:
+        """A one-off label before an address ending in a comma is a speaker."""
+        text = (
+            "January 21, 2020, Government House, Moscow\n\n"
+            "President of Russia Vladimir Putin: Good afternoon, colleagues,\n\nWe met.\n\n"
+            "Prime Minister Ann Lee: Mr President, colleagues,\n\nThank you."
+        )
+        t = parse_transcript(text)
+        assert dt.datetime(2020, 1, 21) == t.published
+        assert ("President of Russia Vladimir Putin", "Prime Minister Ann Lee") == t.speakers
+
+    def test_trailing_furniture(self) -> None:
+        """Tags under `Additional materials`, credits, omissions and a dateline are debris."""
+        text = (
+            "1 July 2016 12:08\n\nRemarks\n\nQuestion: Why?\n\nBo Ray: Because.\n<…>\n\n"
+            "July 1, 2016, Sochi\n\nThe source of information - http://example.org/1\n\n"
+            "Additional materials\n\nCouncil of Europe (CoE)\n\nEuropean Union (EU)\n\n"
+            "Advanced settings"
+        )
+        t = parse_transcript(text)
+        assert "Because." == t.text[t.turns[-1].start : t.turns[-1].end]
+        assert [
+            "<…>",
+            "July 1, 2016, Sochi",
+            "The source of information - http://example.org/1",
+            "Additional materials",
+            "Council of Europe (CoE)",
+            "European Union (EU)",
+            "Advanced settings",
+        ] == [t.text[s:e] for s, e in t.boilerplate]
+
+    def test_unpunctuated_end_without_furniture_stays(self) -> None:
+        """Short lines without punctuation at the end, no furniture above them, are content."""
+        text = "May 1, 2020\n\nAnn: We won.\n\nThanks all"
+        t = parse_transcript(text)
+        assert "We won.\n\nThanks all" == t.text[t.turns[0].start : t.turns[0].end]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Ann: We met the President\nof Ruritania today.",
+            "Ann: We met.\n\nWe will meet again\n\nTomorrow.",
+            "Ann: We met.\nThe talks were with President\nAnn Lee and others.\nAnd so on.",
+        ],
+    )
+    def test_broken_sentences_are_no_headings(self, text: str) -> None:
+        """A line broken off a sentence, or with a pronoun or verb, is not a heading."""
+        t = parse_transcript(text, published="2020-01-01")
+        assert 1 == len(t.turns)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Results of the Year\n\nMr Lee: Yes.\n\nMs Ray: No.", "Results of the Year"),
+            ("1 May 2020\nMoscow: 15:46\n\nMr Lee: Yes.\n\nMs Ray: No.", None),
+            ("1 May 2020\nFont size:\nNews\n\nMr Lee: Yes.\n\nMs Ray: No.", None),
+        ],
+    )
+    def test_title_of_a_header_without_genre(self, text: str, expected: str | None) -> None:
+        """Without a genre, the title is the header's last line of words, not a field or time."""
+        assert expected == parse_transcript(text, published="2020-05-01").title
+
+    @pytest.mark.parametrize(
+        ("header", "expected"),
+        [
+            ("15 January 2018 - 13:25", dt.datetime(2018, 1, 15, 13, 25)),
+            ("20 December 2018 15: 50 Moscow", dt.datetime(2018, 12, 20, 15, 50)),
+            ("5-12-2014, 16:44", dt.datetime(2014, 12, 5, 16, 44)),
+            ("Thursday, 02 July 2015 09:54", dt.datetime(2015, 7, 2, 9, 54)),
+            (
+                "Home\nNews\nVideo\nPhoto\nTopics\nArchive\nJuly\nMay\n\n5-12-2014, 16:44",
+                (dt.datetime(2014, 12, 5, 16, 44)),
+            ),
+        ],
+    )
+    def test_header_dates(self, header: str, expected: dt.datetime) -> None:
+        """Dates with a dashed or spaced time, and a date line below a menu, are found."""
+        assert expected == parse_transcript(header + "\n\nAnn: Yes.").published
+
+    def test_date_at_the_end(self) -> None:
+        """Without a date at the top, a dateline among the last lines dates the text."""
+        text = "Meeting\n\nAnn Lee: Good afternoon.\n\nBo Ray: Thanks.\n\nJuly 2, 2021, The Kremlin"
+        t = parse_transcript(text)
+        assert dt.datetime(2021, 7, 2) == t.published
+        assert "Thanks." == t.text[t.turns[-1].start : t.turns[-1].end]
+
+    def test_hostile_layouts(self) -> None:
+        """Many labels on lines of their own, headings and datelines complete."""
+        for text in (
+            "".join(f"Aa B{i}:\n\nx.\n" for i in range(5_000)),
+            "Ab Cd:\n\n\n\n" * 20_000,
+            ("Ab " * 11 + "Cd:\n\n") * 5_000,
+            "Ab – " * 30_000 + ":",
+            "Topic line here\n\nText here.\n\n" * 10_000,
+            "1 May 2001, " + "Moscow, " * 20_000,
+            "<" * 50_000 + ">",
+            "Remarks by " + "Ab " * 60 + "\n\nText.",
+        ):
+            parse_transcript(text, published="2020-01-01")

@@ -82,6 +82,25 @@ class TestSplit:
         assert split_sentences("." * 100_000 + " A")
         assert split_sentences("Mr. " * 50_000)
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Thank you. (Applause) We won.", ["Thank you.", "(Applause)", "We won."]),
+            ("Yes. [Laughter.] [Applause] No.", ["Yes.", "[Laughter.]", "[Applause]", "No."]),
+            ("Yes. (Applause)\nNext.", ["Yes.", "(Applause)", "Next."]),
+            ("Done. (Inaudible) remarks followed.", ["Done.", "(Inaudible) remarks followed."]),
+            ("We won (laughter) and left.", ["We won (laughter) and left."]),
+        ],
+    )
+    def test_stage_directions_between_sentences(self, text: str, expected: list[str]) -> None:
+        """A bracketed direction between sentences is a sentence of its own, not a start."""
+        assert expected == [s.text for s in split_sentences(text)]
+
+    def test_hostile_stage_directions(self) -> None:
+        """Long runs of bracketed words after sentence ends complete."""
+        assert split_sentences("A. (B) " * 50_000)
+        assert split_sentences("A. (" + "B" * 100_000)
+
 
 class TestProperties:
     """Properties for any text."""

@@ -403,11 +403,12 @@ def _quantity(text: str, match: re.Match[str], stop: int) -> Quantity | None:
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s\Z")
+_NUMBER_WORD_BREAK = re.compile(r"[\s-]+")
 
 
 def _words_value(words: str) -> int | None:
     total, current = 0, 0
-    for word in re.split(r"[\s-]+", words.lower()):
+    for word in _NUMBER_WORD_BREAK.split(words.lower()):
         if word == "and":
             continue
         number = _UNITS[word]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from claimtrack._model import Reference
 
@@ -19,6 +20,8 @@ _RESOLUTION = re.compile(
     r"(?P<issuer>Security Council|General Assembly|Human Rights Council)(?:['’]s)?\s)?"
     r"\b[Rr]esolutions?\s(?:No\.?\s?)?(?P<id>\d{1,5}(?:/\d{1,5})?(?:\s?\(\d{4}\))?)"
 )
+# The year some cite a resolution with, dropped from its number: "2118 (2013)".
+_RESOLUTION_YEAR = re.compile(r"\s?\(\d{4}\)")
 _KINDS = {
     "act": "law",
     "law": "law",
@@ -44,13 +47,21 @@ _KINDS = {
     "deal": "agreement",
 }
 # A name of capitalised words, with lower-case joiners, that ends in a document noun:
-# "Countering America's Adversaries Through Sanctions Act", "the UN Charter".
+# "Countering America's Adversaries Through Sanctions Act", "the UN Charter". The name's
+# first word runs to the end of a word joined by hyphens or apostrophes from any of its
+# capitals alike, so the name starts at the first capital starting one, found in a
+# lookahead (which does not backtrack), and the pattern is tried from the joined word's
+# start only (_NAMED_WITHIN from within it, see _named): tried from each capital in turn,
+# a long joined word would be scanned again and again (quadratic time).
 _NAME_WORD = r"(?:[A-Z][\w'’\-]*|of|the|and|on|for|to|in|against)"
-_NAMED = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w'’\-]*\s)(?:" + _NAME_WORD + r"\s){0,9}?"
+_NAMED_WITHIN = re.compile(
+    r"(?=(?P<lead>[\w'’\-]*?)\b[A-Z])(?P=lead)"
+    r"(?P<name>(?:[A-Z][\w'’\-]*\s)(?:" + _NAME_WORD + r"\s){0,9}?"
     r"(?P<noun>Act|Law|Code|Bill|Statute|Constitution|Covenant|Treaty|Convention|Protocol|"
     r"Agreements?|Accords?|Charter|Memorandum|Declaration|Plan of Action|Communiqu[eé]))\b"
 )
+_NAMED = re.compile(r"(?<![\w'’\-])" + _NAMED_WITHIN.pattern)
+_JOINED = re.compile(r"[\w'’\-]")
 # A document noun named by what follows: "the Treaty on the Non-Proliferation of Nuclear
 # Weapons", "Convention on the Rights of the Child".
 _NAMED_AFTER = re.compile(
@@ -66,7 +77,11 @@ _PLACE_NAMED = re.compile(
     r"(?P<name>[A-Z][A-Za-z]+(?:[\-\s][A-Z][A-Za-z]+)?\s(?:nuclear\s|peace\s|ceasefire\s)?"
     r"(?P<noun>agreements?|accords?|deal|treaty|protocol|memorandum))\b"
 )
-_TRAILING_LOWER = re.compile(r"(?:\s(?:the|of|and|on|for|in))+$")
+# Lower-case joiners ending a name, tried only from the first of them: from each in turn,
+# a run of them not at the end would be scanned again and again (quadratic time).
+_TRAILING_LOWER = re.compile(
+    r"(?<!\sthe)(?<!\sof)(?<!\sand)(?<!\son)(?<!\sfor)(?<!\sin)(?:\s(?:the|of|and|on|for|in))+$"
+)
 # Common-noun references: "the joint statement", "a trilateral memorandum on ...".
 _COMMON = re.compile(
     r"\b(?P<name>(?:(?P<modifier>joint|trilateral|bilateral|final|peace|ceasefire|nuclear)\s)?"
@@ -104,17 +119,17 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[R
             Reference(
                 text[m0 : match.end()],
                 "resolution",
-                identifier=re.sub(r"\s?\(\d{4}\)", "", match.group("id")),
+                identifier=_RESOLUTION_YEAR.sub("", match.group("id")),
                 issuer=_ISSUERS.get(issuer.lower()) if issuer else None,
                 start=m0,
                 end=match.end(),
             )
         )
-    named = _NAMED.finditer(text, start, stop) if _holds(segment, _NAMED_NOUNS) else ()
+    named = _named(text, start, stop) if _holds(segment, _NAMED_NOUNS) else ()
     for match in named:
-        if _overlaps(found, match.start(), match.end()):
+        if _overlaps(found, match.start("name"), match.end()):
             continue
-        m0, m1 = _trim_name(text, match.start(), match.end())
+        m0, m1 = _trim_name(text, match.start("name"), match.end())
         noun = match.group("noun").split()[0].lower()
         found.append(
             Reference(
@@ -200,6 +215,22 @@ _COMMON_NOUNS = (
     "declaration",
     "communiqu",
 )
+
+
+def _named(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
+    """The matches of _NAMED in ``text[start:stop]``, as a search without its lookbehind
+    finds them: where the search starts or resumes within a joined word ("Act-Vienna"), a
+    name may start at a later capital of that word."""
+    at = start
+    while True:
+        within = at > 0 and _JOINED.match(text, at - 1) is not None
+        match = _NAMED_WITHIN.match(text, at, stop) if within else None
+        if match is None:
+            match = _NAMED.search(text, at, stop)
+        if match is None:
+            return
+        yield match
+        at = match.end()
 
 
 def _holds(segment: str, nouns: tuple[str, ...]) -> bool:

@@ -66,6 +66,9 @@ PAUSE_ENV = "CLAIMTRACK_TEST_PAUSE_IN_INGEST"
 
 _T = TypeVar("_T")
 _PSEUDO_SOURCE = re.compile(r"^<.*>$")
+# The words of a text search, and what LIKE would read as a wildcard or escape in one.
+_SEARCH_WORD = re.compile(r"\w+")
+_LIKE_SPECIAL = re.compile(r"([\\%_])")
 
 
 def utcnow() -> dt.datetime:
@@ -949,13 +952,13 @@ class ClaimStore:
         return iter(self.claims(limit=None))
 
     def _text_conditions(self, text: str) -> list[tuple[str, tuple[Any, ...]]]:
-        words = re.findall(r"\w+", text)
+        words = _SEARCH_WORD.findall(text)
         if not words:
             return []
         if self._search == "fts5":
             query = " ".join('"' + word.replace('"', '""') + '"' for word in words)
             return [("fts5", (query,))]
-        return [("like", ("%" + re.sub(r"([\\%_])", r"\\\1", word) + "%",)) for word in words]
+        return [("like", ("%" + _LIKE_SPECIAL.sub(r"\\\1", word) + "%",)) for word in words]
 
     # -- corrections ------------------------------------------------------------------
 
