@@ -37,6 +37,20 @@ _PRESENT_AUX = frozenset(
         "don’t",
         "doesn't",
         "doesn’t",
+        # Linking and other present-tense verbs common in official speech: what follows
+        # them ("remains complicated") is no past verb.
+        "remains",
+        "remain",
+        "seems",
+        "seem",
+        "appears",
+        "becomes",
+        "looks",
+        "stays",
+        "continues",
+        "continue",
+        "exists",
+        "exist",
     }
 )
 _MODALS = frozenset({"would", "should", "could", "can", "may", "might", "must", "ought"})

@@ -432,16 +432,44 @@ def _title_author(title: str, speakers: list[str]) -> str | None:
         named = [name for name in speakers if phrase == name or phrase.endswith(" " + name)]
         if named:
             return max(named, key=len)
-        name: list[str] = []
-        for j in range(len(run) - 1, -1, -1):
-            if run[j].lower() in _OFFICES or run[j] in _NAME_JOINERS or len(name) == _NAME_WORDS:
-                break
-            if j and run[j - 1] in _NAME_JOINERS:
-                break  # "Secretary of State Mike Pompeo": State is the office's
-            name.insert(0, run[j])
+        name = _trailing_name(run)
         if len(name) > 1:
             return " ".join(name)
     return None
+
+
+def _trailing_name(words: list[str]) -> list[str]:
+    """The personal name that ends a run of capitalised words, without the offices and
+    places before it (at most three words).
+
+    >>> _trailing_name("Secretary of State Mike Pompeo".split())
+    ['Mike', 'Pompeo']
+    >>> _trailing_name("President of Turkey Recep Tayyip Erdogan".split())
+    ['Recep', 'Tayyip', 'Erdogan']
+    """
+    name: list[str] = []
+    for j in range(len(words) - 1, -1, -1):
+        if words[j].lower() in _OFFICES or words[j] in _NAME_JOINERS or len(name) == _NAME_WORDS:
+            break
+        if j and words[j - 1] in _NAME_JOINERS:
+            break  # "Secretary of State Mike Pompeo": State is the office's
+        name.insert(0, words[j])
+    return name
+
+
+def _without_offices(label: str) -> str:
+    """A speaker's name without the offices before it, where an office comes first.
+
+    >>> _without_offices("Foreign Minister of the Republic of Belarus Vladimir Makei")
+    'Vladimir Makei'
+    >>> _without_offices("President Putin"), _without_offices("Ms Nauert")
+    ('President Putin', 'Ms Nauert')
+    """
+    words = label.split()
+    if len(words) < 3 or not any(w.lower() in _OFFICES for w in words[:-2]):
+        return label
+    name = _trailing_name(words)
+    return " ".join(name) if len(name) > 1 else label
 
 
 def _capitalised(words: list[str], *, backwards: bool) -> list[str]:
@@ -706,7 +734,7 @@ def _labels(text: str, stop: int) -> list[_Label]:
         found.sort()
     if not found:
         return []
-    names = _unified([_canonical_speaker(raw) for _, _, raw in found])
+    names = _unified([_without_offices(_canonical_speaker(raw)) for _, _, raw in found])
     counts = Counter(names)
     recurring = max(counts.values()) > 1
     labels = []

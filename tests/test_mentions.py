@@ -45,13 +45,14 @@ class TestQuantities:
             "the NFIB's 75th anniversary, 2nd and 3rd",
             "The two talked about ways; the three of us",
             "under rule 37 and in round 2",
+            "a plan of consultations for 2020-2021",
         ],
     )
     def test_not_quantities(self, text: str) -> None:
         """Document numbers, names with digits and `one` as a pronoun are not quantities.
 
         Nor are clock times, dates and ratios with a colon or slash, ordinals, number words
-        after `the` that count nothing, and the numbers of rules and rounds.
+        after `the` that count nothing, the numbers of rules and rounds, and years.
         """
         assert [] == find_quantities(text)
 

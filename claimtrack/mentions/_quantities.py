@@ -211,6 +211,8 @@ _NUMBERED = re.compile(
 )
 # After its digits, what makes a number a time, date, ratio or ordinal, not a count:
 # "2:46", "9/11", "10.10 a.m.", "75th".
+# A number that, counting nothing, is a year.
+_YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 _NOT_COUNT_AFTER = re.compile(r"[:/]\d|\s?[AaPp]\.?[Mm]\b|(?:st|nd|rd|th)\b")
 
 
@@ -254,8 +256,9 @@ def _find_quantities(
         if out and n0 < (out[-1].end or 0):
             continue  # inside the previous quantity ("hundreds of millions of")
         quantity = _quantity(text, match, stop)
-        if quantity is not None:
-            out.append(quantity)
+        if quantity is None or (quantity.unit is None and _YEAR.fullmatch(quantity.text)):
+            continue  # nothing, or a year that find_times did not date ("for 2020-2021")
+        out.append(quantity)
     return out
 
 
