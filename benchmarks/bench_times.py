@@ -7,7 +7,9 @@ the figures are characters per second, best of ``R`` runs, with the ratios of
 claimtrack's speed to the others'. ``--hostile`` adds claimtrack's speed on the
 adversarial inputs of the tests (long digit runs, repeated month names, text without a
 sentence end, text made of nothing but expressions ...), each with how many times
-slower than on the ordinary prose it is (the prose rate divided by its own).
+slower than on the ordinary prose it is (the prose rate divided by its own). ``--sizes``
+adds claimtrack's speed on 100 kB of TempEval-3 news (TimeBank, then AQUAINT) and on the
+reference transcript repeated to 100 kB.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ REFERENCE = (
     SHARED / "corpus" / "lavrov-interfax-2017-12-28.txt",
 )
 TIMEML = SHARED / "data" / "timeml" / "tbaq_timebank.jsonl"
+AQUAINT = SHARED / "data" / "timeml" / "tbaq_aquaint.jsonl"
+SIZE = 100_000
 ANCHOR = "2017-12-28"
 
 
@@ -92,6 +96,27 @@ HOSTILE = {
 }
 
 
+def _sized() -> dict[str, str]:
+    """100 kB of TempEval-3 news and the reference transcript repeated to 100 kB."""
+    texts: dict[str, str] = {}
+    news = [
+        json.loads(line)["text"]
+        for path in (TIMEML, AQUAINT)
+        if path.exists()
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    if news:
+        texts["100 kB of TempEval-3 news"] = "\n\n".join(news)[:SIZE]
+    for path in REFERENCE:
+        if path.exists():
+            transcript = path.read_text(encoding="utf-8")
+            texts["transcript repeated to 100 kB"] = (transcript * (SIZE // len(transcript) + 1))[
+                :SIZE
+            ]
+            break
+    return texts
+
+
 def _hostile(repeat: int, ordinary: float | None) -> None:
     for name, text in HOSTILE.items():
         seconds, found = _best(_claimtrack, text, repeat)
@@ -106,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chars", type=int, default=60_000, help="length of the text")
     parser.add_argument("--repeat", type=int, default=5, help="runs per tagger (best is kept)")
     parser.add_argument("--hostile", action="store_true", help="also time adversarial inputs")
+    parser.add_argument("--sizes", action="store_true", help="also time two texts of 100 kB")
     args = parser.parse_args(argv)
     text = _text(args.chars)
     if text is None:
@@ -130,6 +156,11 @@ def main(argv: list[str] | None = None) -> int:
         for name, speed in speeds.items():
             if name != "claimtrack.find_times":
                 print(f"claimtrack is {ours / speed:6.1f}x as fast as {name}")
+    if args.sizes:
+        print("claimtrack.find_times on 100 kB texts:")
+        for name, sized in _sized().items():
+            seconds, found = _best(_claimtrack, sized, args.repeat)
+            print(f"  {name:32s} {len(sized) / seconds:>12,.0f} chars/s  {found:5d} found")
     if args.hostile:
         print("claimtrack.find_times on adversarial inputs:")
         _hostile(args.repeat, ours)

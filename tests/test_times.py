@@ -17,9 +17,19 @@ from hypothesis import strategies as st
 from claimtrack.evaluate import main as evaluate_main
 from claimtrack.evaluate import score
 from claimtrack.exceptions import ClaimtrackError, InvalidAnchorError
-from claimtrack.mentions import _times
+from claimtrack.mentions import _times, _times_en
 from claimtrack.mentions._times import coerce_anchor, find_times
-from claimtrack.mentions._times_core import _CUE, Candidate, Context, Rule, Scanner, _merge
+from claimtrack.mentions._times_core import (
+    _CUE,
+    Candidate,
+    Context,
+    Rule,
+    Scanner,
+    _merge,
+    case_folded,
+    folded_text,
+    optional_as_branch,
+)
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -53,6 +63,11 @@ _WORDS_SCAN = st.sampled_from(
         "centuries", "century", "the day before", "yesterday", "Christmas", "Day", "and",
         "nineteen", "ninety", "thousand", "recent", "at", "present", "more than", "couple",
         "and a half", "-long", "half", "first", "the year", "that", "following", "1/2", ",",
+        "market", "Mondays", "Monday's", "yearly", "year-end", "year-ago", "daylight", "seconds",
+        "Sept.", "Dec.", "decade", "centuries", "weekends", "fiscal", "FY", "FY2017", "currently",
+        "currents", "nowhere", "one", "3pm", "pm", "every", "percent", "per", "Thanksgiving",
+        "Day", "Eve", "Valentine's", "quarterly", "nights", "tonight's", "bi-weekly", "springs",
+        "fall", "Christmases", "ı", "ſ", "\u212a", "İ", "Σ", "é", "’", "\u00a0",
     ]
 )  # fmt: skip
 
@@ -267,6 +282,57 @@ class TestTense:
         assert ["2017-12-25", "2018-01-01"] == _values(text)
 
 
+class TestIntent:
+    """Words of plan and arrangement point ahead even in a past-tense sentence."""
+
+    def test_planned_for(self) -> None:
+        """`was planned for early March`, said in February, is this year's March."""
+        (t,) = find_times("The opening was planned for early March.", anchor="2019-02-10")
+        assert ("early March", "2019-03", "START") == (t.text, t.value, t.mod)
+
+    def test_planned_far_back_stays_past(self) -> None:
+        """Said in April, the same words mean the March just gone, not one eleven months off."""
+        assert ["2019-03"] == _values("The opening was planned for early March.", "2019-04-10")
+
+    def test_planned_an_event(self) -> None:
+        """`planned a rally on Saturday`, said on a Friday, is the next day."""
+        text = "Farmers planned a big rally on Saturday."
+        assert ["2019-02-16"] == _values(text, anchor="2019-02-15")
+
+    def test_were_planning(self) -> None:
+        """`were planning`: the intent, not the past auxiliary, decides."""
+        text = "Nurses were planning a vigil outside the hospital on Sunday."
+        assert ["2019-02-17"] == _values(text, anchor="2019-02-15")
+
+    def test_invited(self) -> None:
+        """An invitation is to something still to come."""
+        text = "The mayor invited residents to a concert on March 12 to celebrate the bridge."
+        assert ["2019-03-12"] == _values(text, anchor="2019-02-16")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The hearing is due on March 4.",
+            "The vote is slated for March 4.",
+            "The verdict was expected on March 4.",
+            "The meeting was set for March 4.",
+            "The hearing was scheduled for March 4.",
+        ],
+    )
+    def test_arrangement_words(self, text: str) -> None:
+        """`due`, `slated`, `expected`, `set for` and `scheduled` point ahead."""
+        assert ["2019-03-04"] == _values(text, anchor="2019-02-16")
+
+    def test_until_with_past_perfect(self) -> None:
+        """`Until Tuesday, ... had not ...` speaks of the Tuesday gone."""
+        text = "Until Tuesday, the police had not named a suspect."
+        assert ["2019-02-12"] == _values(text, anchor="2019-02-15")
+
+    def test_until_alone_points_ahead(self) -> None:
+        """Without a past perfect, `until` bounds a time still to come."""
+        assert ["2019-02-19"] == _values("The exhibition stays open until Tuesday.", "2019-02-15")
+
+
 class TestPrecision:
     @pytest.mark.parametrize(
         "text",
@@ -421,12 +487,33 @@ class TestScanner:
         """A trigger word reported as its longest form (`weekend`) still serves `week` rules."""
         assert ["2017-W51-WE", "2017-W51"] == _values("last weekend and last week")
 
+    def test_whole_trigger_words(self) -> None:
+        """A trigger word running on into letters (`mar` in `market`) opens no window."""
+        scanner = Scanner((Rule("m", "mar", _no_candidate, triggers=("mar",), whole=True),))
+        assert [[(0, 3)]] == scanner.windows("Mar market")
+
+    def test_window_end_does_not_cut_a_word(self) -> None:
+        """A window ending inside a word reaches to its end: `now` in `nowhere` is no time."""
+        assert [] == _values("other  fiscal  ı  nowhere")
+
+    def test_quarter_code_before_its_digit(self) -> None:
+        """`Q3` begins a letter before the digit that triggers it, and is found."""
+        assert ["2017-Q3", "2016-Q1"] == _values("in Q3 and in 2016Q1")
+
+    def test_anchored_rule_tried_at_triggers(self) -> None:
+        """Clock times, tried only where a number begins, are all found; a bare number is none."""
+        assert ["2017-12-28T10:30", "2017-12-28T22:00"] == _values("10:30 and 2 and 10 p.m.")
+
     def test_unicode_lower_case_longer(self) -> None:
         """A character whose lower case is longer does not shift what is found."""
         text = "İstanbul, March 3, 2016 and 2017"
         assert [("March 3, 2016", "2016-03-03"), ("2017", "2017")] == [
             (t.text, t.value) for t in find_times(text, anchor=ANCHOR)
         ]
+
+
+def _no_candidate(m: re.Match[str], ctx: Context) -> Candidate | None:
+    return None
 
 
 def _handler_calls(text: str) -> int:
@@ -440,6 +527,87 @@ def _handler_calls(text: str) -> int:
     scanner = Scanner((Rule("weekday", r"\bMonday\b", handler),))
     _times._collect(scanner, Context(text, ANCHOR))
     return len(calls)
+
+
+_FOLD_WORDS = st.sampled_from(
+    ["May", "MAY", "may", "Monday", "Mondays", "Sept.", "last", "year", "years", "2017", "10:30",
+     "p.m.", "P.M.", "FY2017", "Q3", "ago", "two", "days", "Christmas", "the", "now", "nowhere",
+     "ı", "ſ", "\u212a", "K", "Σ", "ς", "é", "É", "Ä", "’", "\u00a0", "\u1c80", "de", "İ"]
+)  # fmt: skip
+
+
+def _found(text: str, *, fold: bool) -> list[tuple[int, int, str, str, int]]:
+    """The English candidates of ``text``, found over the lower-cased text or not."""
+    ctx = Context(text, ANCHOR)
+    if not fold:
+        ctx.folded = None
+    found = _times._collect(_times._scanner("en"), ctx)
+    return sorted(
+        (start, end, tmpl[2], tmpl[3], priority) for _, priority, start, _, end, tmpl in found
+    )
+
+
+class TestFolding:
+    def test_case_folded(self) -> None:
+        """Letters are lowered, escapes and group names are kept."""
+        assert r"(?P<Am>[ap]\.m\.)\s(?P=Am)" == case_folded(r"(?P<Am>[AP]\.M\.)\s(?P=Am)")
+
+    @pytest.mark.parametrize(
+        "source", ["(?i)x", r"\x41", "[À-Ö]", "ı", r"\N{LATIN SMALL LETTER A}"]
+    )
+    def test_case_folded_refuses(self, source: str) -> None:
+        """Inline flags, cased characters written as codes or ranges, and ``ı`` are not folded."""
+        assert None is case_folded(source)
+
+    @pytest.mark.parametrize("text", ["Pıd", "ſo", "İstanbul", "\u1c80"])
+    def test_unsafe_text_is_not_folded(self, text: str) -> None:
+        """A text with a character that lowering does not fold like the regex engine is refused."""
+        assert None is folded_text(text)
+
+    def test_safe_text_is_folded(self) -> None:
+        """Other text, ASCII or not, is simply lower-cased."""
+        assert "ärger im mai, k" == folded_text("ÄRGER im Mai, \u212a")
+
+    @given(words=st.lists(_FOLD_WORDS, max_size=30), sep=st.sampled_from([" ", "", ", "]))
+    @settings(max_examples=300, deadline=None)
+    def test_folded_scan_finds_the_same(self, words: list[str], sep: str) -> None:
+        """Scanning the lower-cased text finds exactly what scanning the text itself finds."""
+        text = sep.join(words)
+        assert _found(text, fold=False) == _found(text, fold=True)
+
+    def test_optional_as_branch(self) -> None:
+        """Optional groups become alternations; lazy ones and look-arounds stay."""
+        source = r"(?:a)?(?P<b>b)?(c)?(?:d)??(?=e)?[(?:f)?]"
+        assert r"(?:a|)(?:(?P<b>b)|)(?:(c)|)(?:d)??(?=e)?[(?:f)?]" == optional_as_branch(source)
+
+    @given(words=st.lists(_WORDS_SCAN, max_size=30))
+    @settings(max_examples=100, deadline=None)
+    def test_rewritten_patterns_match_alike(self, words: list[str]) -> None:
+        """Every English rule's rewritten pattern matches where and as its source does."""
+        text = " ".join(words)
+        for rule in _times._scanner("en").rules:
+            expected = [(m.span(), m.groups()) for m in rule.pattern.finditer(text)]
+            assert expected == [(m.span(), m.groups()) for m in rule.plain.finditer(text)]
+
+
+_DURATION_SOUP = st.sampled_from(
+    [
+        *sorted(set(re.findall(r"[a-z]+", _times_en._DURATION_BODY))),
+        *["2", "1,000", "2.5", "½", "1/2", "-", "-long", "-old", "Years", "DAYS", "dayſ", "12"],
+    ]
+)
+
+
+class TestDurationLookAhead:
+    @given(words=st.lists(_DURATION_SOUP, max_size=25), sep=st.sampled_from([" ", "-", "\t"]))
+    @settings(max_examples=300, deadline=None)
+    def test_first_word_look_ahead_drops_nothing(self, words: list[str], sep: str) -> None:
+        """The look-ahead on a duration's first word leaves the pattern's matches as they are."""
+        text = sep.join(words)
+        full = re.compile(_times_en._B + _times_en._DURATION_BODY, re.IGNORECASE)
+        quick = re.compile(_times_en._DURATION, re.IGNORECASE)
+        expected = [(m.span(), m.groups()) for m in full.finditer(text)]
+        assert expected == [(m.span(), m.groups()) for m in quick.finditer(text)]
 
 
 class TestResolvedOnce:
@@ -482,7 +650,8 @@ class TestWindowMerge:
 
 _CUE_WORDS = st.sampled_from(
     ["was", "will", "going to", "from now", "played", "needed", "is", "a", "b" * 30 + "ed",
-     "c" * 40 + "edx", "won't", "'ll", "ended.", "\n", "x" * 25]
+     "c" * 40 + "edx", "won't", "'ll", "ended.", "\n", "x" * 25, "Planned", "planned a",
+     "expected to", "is to", "IS", "due", "set\tfor", "ı", "S", "\u00a0"]
 )  # fmt: skip
 
 
@@ -500,8 +669,29 @@ class TestCueBlocks:
         """Cues found a block at a time are those a scan of the whole text finds."""
         text = " ".join(words)
         ctx = Context(text, ANCHOR)
-        expected = [(m.start(), m.end(), m.group().lower()) for m in _CUE.finditer(text)]
-        assert expected == [(c[0], c[1], c[3]) for c in ctx._cue_list(0, len(text))]
+        expected = [
+            (m.start(), m.end(), m.lastgroup, m.group().lower()) for m in _CUE.finditer(text)
+        ]
+        assert expected == ctx._cue_list(0, len(text))
+
+    @given(
+        words=st.lists(_CUE_WORDS, max_size=120),
+        bounds=st.tuples(st.integers(0, 2000), st.integers(0, 600)),
+    )
+    @settings(max_examples=200, deadline=None)
+    def test_sentences_agree_with_a_whole_scan(
+        self, words: list[str], bounds: tuple[int, int]
+    ) -> None:
+        """The cues of any stretch, short or long, are those a whole scan finds there."""
+        text = " ".join(words)
+        left = min(bounds[0], len(text))
+        right = min(left + bounds[1], len(text))
+        expected = [
+            (m.start(), m.end(), m.lastgroup, m.group().lower())
+            for m in _CUE.finditer(text)
+            if m.start() >= left and m.end() <= right
+        ]
+        assert expected == Context(text, ANCHOR)._cue_list(left, right)
 
 
 class TestLanguages:
@@ -544,6 +734,77 @@ class TestLanguages:
     def test_months_and_days(self, text: str, language: str, value: str) -> None:
         """Month names after a preposition, relative day words and years."""
         assert [value] == _values(text, language=language)
+
+    @pytest.mark.parametrize(
+        ("text", "language", "expected"),
+        [
+            ("Letztes Jahr stieg der Preis.", "de", ("Letztes Jahr", "2016")),
+            ("Wir sehen uns nächsten Monat.", "de", ("nächsten Monat", "2018-01")),
+            ("Diese Woche ist ruhig.", "de", ("Diese Woche", "2017-W52")),
+            ("Das war im vergangenen Jahr.", "de", ("vergangenen Jahr", "2016")),
+            ("Er kam vor zwei Jahren.", "de", ("vor zwei Jahren", "2015")),
+            ("Er kam vor 3 Tagen.", "de", ("vor 3 Tagen", "2017-12-25")),
+            ("El año pasado subió.", "es", ("El año pasado", "2016")),
+            ("Volverá el próximo año.", "es", ("el próximo año", "2018")),
+            ("Lo veremos la semana que viene.", "es", ("la semana que viene", "2018-W01")),
+            ("Llegó hace dos años.", "es", ("hace dos años", "2015")),
+            ("Llegó hace un mes.", "es", ("hace un mes", "2017-11")),
+            ("L'année dernière, il a plu.", "fr", ("L'année dernière", "2016")),
+            ("Il reviendra l'an prochain.", "fr", ("l'an prochain", "2018")),
+            ("On se voit la semaine prochaine.", "fr", ("la semaine prochaine", "2018-W01")),
+            ("Il est arrivé il y a deux ans.", "fr", ("il y a deux ans", "2015")),
+            ("Цены выросли в прошлом году.", "ru", ("прошлом году", "2016")),
+            ("Он вернётся в следующем году.", "ru", ("следующем году", "2018")),
+            ("Встреча будет на этой неделе.", "ru", ("этой неделе", "2017-W52")),
+            ("Он приехал два года назад.", "ru", ("два года назад", "2015")),
+            ("Он приехал неделю назад.", "ru", ("неделю назад", "2017-W51")),
+        ],
+    )
+    def test_relative(self, text: str, language: str, expected: tuple[str, str]) -> None:
+        """Last, this and next year, month and week, and counts ago, in four languages."""
+        assert expected == _one(text, language=language)
+
+    @pytest.mark.parametrize(
+        ("text", "language", "expected"),
+        [
+            ("Morgen kommt er.", "de", [("Morgen", "2017-12-29")]),
+            ("Der Morgen war kalt.", "de", []),
+            ("Heute Morgen regnete es.", "de", [("Heute Morgen", "2017-12-28TMO")]),
+            ("Mañana llega.", "es", [("Mañana", "2017-12-29")]),
+            ("Llegó por la mañana.", "es", []),
+            ("Llegó esta mañana.", "es", [("esta mañana", "2017-12-28TMO")]),
+            ("Il est venu avant-hier.", "fr", [("avant-hier", "2017-12-26")]),
+            ("Il viendra demain soir.", "fr", [("demain soir", "2017-12-29TEV")]),
+            ("Он пришёл вчера вечером.", "ru", [("вчера вечером", "2017-12-27TEV")]),
+            ("Он придёт послезавтра.", "ru", [("послезавтра", "2017-12-30")]),
+        ],
+    )
+    def test_days_and_mornings(
+        self, text: str, language: str, expected: list[tuple[str, str]]
+    ) -> None:
+        """`morgen` and `mañana` are tomorrow unless a determiner makes them the morning."""
+        found = find_times(text, anchor=ANCHOR, language=language)
+        assert expected == [(t.text, t.value) for t in found]
+
+    @pytest.mark.parametrize(
+        ("text", "language", "expected"),
+        [
+            ("Es geschah im letzten März.", "de", ("März", "2017-03")),
+            ("Sucedió el pasado marzo.", "es", ("marzo", "2017-03")),
+            ("C'est arrivé en mars dernier.", "fr", ("mars dernier", "2017-03")),
+            ("Это было в марте прошлого года.", "ru", ("марте прошлого года", "2016-03")),
+            ("Am 8. März letzten Jahres.", "de", ("8. März letzten Jahres", "2016-03-08")),
+        ],
+    )
+    def test_month_of_a_relative_year(
+        self, text: str, language: str, expected: tuple[str, str]
+    ) -> None:
+        """An adjective or a relative year chooses a month's year instead of the nearest."""
+        assert expected == _one(text, language=language)
+
+    def test_vague_count_ago(self) -> None:
+        """A count ago given neither in figures nor in words is no date."""
+        assert [] == _values("Это было несколько лет назад.", language="ru")
 
     def test_weekday_names(self) -> None:
         """Weekday names resolve to the nearest such day."""

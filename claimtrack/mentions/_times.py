@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 
 import dateutil.parser
 
@@ -51,6 +52,7 @@ _TAIL_MODS = {
     "before": "ON_OR_BEFORE",
     "so": "APPROX",
 }
+_SPACES = re.compile(r"\s+")
 _SINCE = re.compile(r"(?<![\w])(?:ever[ \t])?since[ \t]{1,2}$", re.IGNORECASE)
 _UNTIL = re.compile(r"(?<![\w])(?:until|till|through|up[ \t]to)[ \t]{1,2}$", re.IGNORECASE)
 _BEFORE = re.compile(r"(?<![\w])(?:before|prior[ \t]to)[ \t]{1,2}$", re.IGNORECASE)
@@ -145,6 +147,8 @@ _Kept = tuple[int, int, _Template]
 #: tense) may look: matches in identical surroundings are resolved once per call.
 _REACH = 256
 _MISS: _Template = (0, 0, "", "", None, None, None, None, None)
+#: How many characters of scanning cost about as much as trying a pattern at one place.
+_DENSE = 12
 
 
 def _template(rule: Rule, m: re.Match[str], ctx: Context) -> _Template | None:
@@ -170,28 +174,65 @@ def _collect(scanner: Scanner, ctx: Context) -> list[_Found]:
     """
     found: list[_Found] = []
     text = ctx.text
+    folded = ctx.folded
     size = len(text)
     seq = 0
     for priority, (rule, spans) in enumerate(
-        zip(scanner.rules, scanner.windows(text), strict=True)
+        zip(
+            scanner.rules,
+            scanner.regions(text, ctx.lower, ascii_digits=ctx.ascii_digits),
+            strict=True,
+        )
     ):
-        finditer = rule.pattern.finditer
+        fast = None if folded is None else rule.folded
+        scan, over = (rule.plain, text) if fast is None or folded is None else (fast, folded)
+        needs = rule.needs
+        anchored = rule.anchored
+        lead = rule.lead
         memo: dict[tuple[str, int, int, int], _Template | None] = {}
-        for low, high in [(0, size)] if spans is None else spans:
+        for low, high, starts in [(0, size, [])] if spans is None else spans:
             endpos = min(high, size)
-            for m in finditer(text, max(low, 0), endpos):
-                at, to = m.span()
+            hits = (
+                # Tried at the triggers, unless they are so dense that a scan is cheaper.
+                _anchored(scan, over, starts, max(low, 0), endpos, lead=lead)
+                if anchored and len(starts) * (lead + 1) * _DENSE < endpos - low
+                else scan.finditer(over, max(low, 0), endpos)
+            )
+            for hit in hits:
+                if needs and all(hit.start(group) < 0 for group in needs):
+                    continue  # the handler makes nothing of such a match
+                at, to = hit.span()
                 left = at - _REACH if at > _REACH else 0
                 right = to + _REACH
                 key = (text[left:right], at - left, to - at, min(endpos, right) - at)
                 tmpl = memo.get(key, _MISS)
                 if tmpl is _MISS:
-                    tmpl = memo[key] = _template(rule, m, ctx)
+                    # Found in the lower-cased text: matched again, there only, in the text.
+                    m = hit if fast is None else rule.plain.match(text, at, endpos)
+                    tmpl = memo[key] = None if m is None else _template(rule, m, ctx)
                 if tmpl is not None:
                     start, end = at + tmpl[0], at + tmpl[1]
                     found.append((start - end, priority, start, seq, end, tmpl))
                     seq += 1
     return found
+
+
+def _anchored(
+    pattern: re.Pattern[str], text: str, starts: list[int], pos: int, endpos: int, *, lead: int
+) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text, pos, endpos)`` finds, for a pattern whose every
+    match begins at one of ``starts`` (sorted) or at most ``lead`` characters before one:
+    tried there only, in order."""
+    for start in starts:
+        at = max(start - lead, pos)
+        while at <= start:
+            m = pattern.match(text, at, endpos)
+            if m is None:
+                at += 1
+            else:
+                at = pos = m.end()
+                yield m
+        pos = max(pos, start + 1)
 
 
 def _select(found: list[_Found], size: int) -> list[_Kept]:
@@ -242,7 +283,7 @@ def _track_quarter(
 
     Returns the quarter to remember for the following expressions.
     """
-    if m := _QUARTER_VALUE.fullmatch(cand.value):
+    if "-Q" in cand.value and (m := _QUARTER_VALUE.fullmatch(cand.value)):
         return cand.end, int(m[1]), int(m[2])
     if (
         quarter is not None
@@ -289,6 +330,23 @@ def _modifiable(value: str) -> bool:
     return _MODIFIABLE.fullmatch(value.split("T", maxsplit=1)[0]) is not None
 
 
+_MOD_LAST_WORDS = (
+    "early", "late", "mid", "middle", "earlier", "later", "of", "the", "about", "around",
+    "approximately", "circa", "roughly", "c.", "ca.",
+)  # fmt: skip
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
+
+
+def _may_modify(before: str) -> bool:
+    """Whether the text before a candidate may end with a modifier: its last word is one
+    that ends a :data:`_MOD_PREFIX` match (beyond ASCII, the pattern decides)."""
+    if not before.isascii():
+        return True
+    head = before.rstrip(" \t-")
+    word = head[len(head.rstrip(_LETTERS)) :].lower()
+    return word.endswith(_MOD_LAST_WORDS)
+
+
 def _refine(cand: Candidate, ctx: Context, floor: int, ceiling: int, *, english: bool) -> None:
     """Take in modifiers around a candidate and compute the interval it covers."""
     text = ctx.text
@@ -296,11 +354,13 @@ def _refine(cand: Candidate, ctx: Context, floor: int, ceiling: int, *, english:
     if english and cand.type in ("DATE", "TIME") and cand.mod is None and _modifiable(cand.value):
         m = (
             _MOD_PREFIX.search(text, max(floor, cand.start - 30), cand.start)
-            if cand.start > floor and text[cand.start - 1] in " \t-"  # how every modifier ends
+            if cand.start > floor
+            and text[cand.start - 1] in " \t-"  # how every modifier ends
+            and _may_modify(text[max(floor, cand.start - 16) : cand.start])
             else None
         )
         if m is not None:
-            word = re.sub(r"\s+", " ", (m["m"] or m["p"] or "").lower())
+            word = _SPACES.sub(" ", (m["m"] or m["p"] or "").lower())
             if m["a"] and not text[cand.start].isdigit():
                 cand.mod = None  # "get around Wednesday's ruling": a particle, not "about"
             else:
@@ -319,7 +379,10 @@ def _refine(cand: Candidate, ctx: Context, floor: int, ceiling: int, *, english:
             cand.earliest, cand.latest = _interval(cand.value, cand.mod)
         if english and cand.earliest is not None:
             window = max(floor, cand.start - 12)
-            if _SINCE.search(text, window, cand.start):
+            before = text[window : cand.start]
+            if (
+                not before.isascii() or before.rstrip(" \t\n").lower().endswith("since")
+            ) and _SINCE.search(text, window, cand.start):
                 cand.latest = max(anchor, cand.earliest)
                 cand.reason = "since" if cand.reason is None else f"{cand.reason};since"
 

@@ -17,9 +17,11 @@ __all__ = [
     "apply_mod",
     "iso_week",
     "month_end",
+    "offset_value",
     "season_of",
     "season_value",
     "shift",
+    "unit_value",
     "value_interval",
 ]
 
@@ -203,3 +205,60 @@ def apply_mod(
     if mod == "MID":
         return first + dt.timedelta(days=third), last - dt.timedelta(days=third)
     return last - dt.timedelta(days=third - 1), last
+
+
+def unit_value(anchor: dt.date, unit: str, step: int) -> str | None:
+    """The value of the calendar ``unit`` (year, month, week, quarter, decade, century)
+    ``step`` units from the one holding ``anchor``; ``None`` off the calendar.
+
+    >>> unit_value(dt.date(2017, 12, 28), "month", 1), unit_value(dt.date(2017, 12, 28), "week", 0)
+    ('2018-01', '2017-W52')
+    """
+    if unit == "year":
+        return f"{anchor.year + step:04d}"
+    if unit == "month":
+        day = shift(anchor, months=step)
+        return None if day is None else f"{day.year:04d}-{day.month:02d}"
+    if unit == "week":
+        return iso_week(anchor + dt.timedelta(weeks=step))
+    if unit == "quarter":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + step
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    if unit == "decade":
+        return f"{anchor.year // 10 + step:03d}"
+    if unit == "century":
+        return f"{anchor.year // 100 + step:02d}"
+    return None
+
+
+def offset_value(anchor: dt.date, number: int, code: str, sign: int) -> str | None:
+    """The value of the time ``number`` units (a duration code: ``Y``, ``M``, ``W``, ``D`` ...)
+    before (``sign`` -1) or after (+1) the anchor, at the unit's granularity.
+
+    >>> day = dt.date(2017, 12, 28)
+    >>> offset_value(day, 2, "Y", -1), offset_value(day, 3, "D", 1), offset_value(day, 1, "W", -1)
+    ('2015', '2017-12-31', '2017-W51')
+    """
+    n = number
+    if code == "Y":
+        return f"{anchor.year + sign * n:04d}"
+    if code == "DE":
+        return f"{anchor.year + sign * 10 * n:04d}"
+    if code == "CE":
+        return f"{(anchor.year + sign * 100 * n) // 100:02d}"
+    if code == "M":
+        day = shift(anchor, months=sign * n)
+        return None if day is None else f"{day.year:04d}-{day.month:02d}"
+    if code == "Q":
+        day = shift(anchor, months=sign * 3 * n)
+        return None if day is None else f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if code in ("W", "2W", "WE"):
+        weeks = n * (2 if code == "2W" else 1)
+        day = shift(anchor, weeks=sign * weeks)
+        return None if day is None else iso_week(day)
+    if code == "D":
+        day = shift(anchor, days=sign * n)
+        return None if day is None else day.isoformat()
+    if code in ("H", "MIN", "S"):
+        return anchor.isoformat()
+    return None

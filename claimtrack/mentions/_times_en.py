@@ -12,7 +12,13 @@ import re
 
 from dateutil.easter import easter
 
-from claimtrack.mentions._times_calendar import iso_week, season_of, season_value, shift
+from claimtrack.mentions._times_calendar import (
+    iso_week,
+    offset_value,
+    season_of,
+    season_value,
+    unit_value,
+)
 from claimtrack.mentions._times_core import (
     DIGITS,
     ORDINAL_WORDS,
@@ -50,29 +56,23 @@ _MONTH_FULL = (
 _MONTH_ABBR = "sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec"
 _MONTH_ALT = f"{_MONTH_FULL}|{_MONTH_ABBR}"
 _WEEKDAY_ALT = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_NUMW = (
-    "(?:"
-    + trie(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-        " fifteen sixteen seventeen eighteen nineteen twenty thirty forty fourty fifty sixty"
-        " seventy eighty ninety hundred thousand dozen".split()
-    )
-    + ")"
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    " fifteen sixteen seventeen eighteen nineteen twenty thirty forty fourty fifty sixty"
+    " seventy eighty ninety hundred thousand dozen".split()
 )
+_NUMW = "(?:" + trie(_NUMBER_WORDS) + ")"
 _NUMBER = (
     rf"(?:(?<![\d.,])\d{{1,4}}(?:,\d{{3}})?(?:\.\d{{1,2}})?(?:{_}1/2|½)?"
     rf"|{_NUMW}(?:(?:-|{_})(?:and{_})?{_NUMW}){{0,3}}(?:{_}and{_}a{_}half)?"
     rf"|an?(?:{_}(?:hundred|thousand|dozen))?(?:{_}and{_}a{_}half)?"
     rf"|(?:a{_})?couple(?:{_}of)?|(?:a{_})?few|several|many|numerous|some)"
 )
-_UNIT = (
-    "(?:"
-    + trie(
-        "second minute hour day night week fortnight month quarter year decade century centurie"
-        " millennium millennia weekend".split()
-    )
-    + ")"
+_UNIT_WORDS = (
+    "second minute hour day night week fortnight month quarter year decade century centurie"
+    " millennium millennia weekend".split()
 )
+_UNIT = "(?:" + trie(_UNIT_WORDS) + ")"
 
 
 def _month(group: str) -> str:
@@ -98,7 +98,31 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 
+_SPACES = re.compile(r"\s+")
+_SPACE_DIGIT = re.compile(r"[ \t]?\d")
+_DIGIT_BEFORE = re.compile(r"\d[ \t]?$")
+_OF = re.compile(r"[ \t]of[ \t]")
+_HYPHEN_AFTER = re.compile(r"[ \t]?-")
+_SEASON_BEFORE = re.compile(r"\b(?:in|during|since|until|by|through|over|this|last|next)[ \t]$")
+
 # --- helpers --------------------------------------------------------------------------------
+
+
+def _name_before(text: str) -> bool:
+    r"""Whether ``text`` ends with a word holding a capital, then a space or tab: as
+    ``re.search(r"[A-Z]\w*[ \t]$", text)``, without scanning a long word from each letter."""
+    ends = [len(text) - 1]
+    if text.endswith("\n"):  # "$" also matches before a final newline
+        ends.append(len(text) - 2)
+    for end in ends:
+        if end < 0 or text[end] not in " \t":
+            continue
+        start = end
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        if any("A" <= char <= "Z" for char in text[start:end]):
+            return True
+    return False
 
 
 def _valid(year: int, month: int, day: int) -> dt.date | None:
@@ -442,8 +466,8 @@ def _year_ok(m: re.Match[str], ctx: Context, year: int) -> bool:
     if text[end : end + 2] in (" %", " $"):
         return False
     # Phone numbers and long digit groups: a digit group just before or after.
-    if re.match(r"[ \t]?\d", text[end : end + 2]) or re.search(
-        r"\d[ \t]?$", text[max(0, start - 2) : start]
+    if _SPACE_DIGIT.match(text[end : end + 2]) or _DIGIT_BEFORE.search(
+        text[max(0, start - 2) : start]
     ):
         return False
     prev = _prev_word(ctx, start).lower().rstrip(".")
@@ -727,7 +751,7 @@ _NOT_AFTER_SOON = re.compile(
 
 
 def _phrase(m: re.Match[str], ctx: Context) -> Candidate | None:
-    key = re.sub(r"\s+", " ", m.group().lower()).replace("’", "'")
+    key = _SPACES.sub(" ", m.group().lower()).replace("’", "'")
     value, type_ = _PHRASES[key]
     start, end = m.start(), m.end()
     text = ctx.text
@@ -736,7 +760,7 @@ def _phrase(m: re.Match[str], ctx: Context) -> Candidate | None:
         return None
     if key == "soon" and text[end : end + 2] == "er":
         return None
-    if key.endswith("future") and re.match(r"[ \t]of[ \t]", text[end : end + 4]):
+    if key.endswith("future") and _OF.match(text[end : end + 4]):
         return None  # the future of Syria
     if key == "future":
         nxt = text[end : end + 1]
@@ -791,7 +815,7 @@ _PHRASE = rf"{_B}(?:{_PHRASE_ALT})(?![\w\-])"
 
 
 def _day_word(m: re.Match[str], ctx: Context) -> Candidate | None:
-    word = re.sub(r"\s+", " ", m["w"].lower())
+    word = _SPACES.sub(" ", m["w"].lower())
     offsets = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
                "the day before yesterday": -2, "the day after tomorrow": 2,
                "overnight": 0}  # fmt: skip
@@ -830,7 +854,7 @@ _PART_OF_DAY = rf"{_B}(?P<rel>this|last){_}(?P<pod>morning|afternoon|evening|nig
 
 def _rel_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
     rel = m["rel"].lower()
-    unit = re.sub(r"\s+", " ", m["unit"].lower())
+    unit = _SPACES.sub(" ", m["unit"].lower())
     the = bool(m["the"])
     start, end = m.start(), m.end()
     anchor = ctx.anchor
@@ -861,24 +885,7 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
     return Candidate(start, end, value, reason=reason)
 
 
-def _unit_value(anchor: dt.date, unit: str, step: int) -> str | None:
-    """The value of the calendar ``unit`` (year, month, week, quarter, decade, century)
-    ``step`` units from the one holding ``anchor``; ``None`` off the calendar."""
-    if unit == "year":
-        return f"{anchor.year + step:04d}"
-    if unit == "month":
-        day = shift(anchor, months=step)
-        return None if day is None else f"{day.year:04d}-{day.month:02d}"
-    if unit == "week":
-        return iso_week(anchor + dt.timedelta(weeks=step))
-    if unit == "quarter":
-        index = anchor.year * 4 + (anchor.month - 1) // 3 + step
-        return f"{index // 4:04d}-Q{index % 4 + 1}"
-    if unit == "decade":
-        return f"{anchor.year // 10 + step:03d}"
-    if unit == "century":
-        return f"{anchor.year // 100 + step:02d}"
-    return None
+_unit_value = unit_value
 
 
 _REL_UNIT = (
@@ -1036,21 +1043,15 @@ def _season(m: re.Match[str], ctx: Context) -> Candidate | None:
         return Candidate(start, end, f"{int(m['ys']):04d}-{season}")
     if not rel and not m["the"]:
         before = text[max(0, start - 8) : start].lower()
-        if not re.search(
-            r"\b(?:in|during|since|until|by|through|over|this|last|next)[ \t]$", before
-        ):
+        if not _SEASON_BEFORE.search(before):
             return None
         if word in ("fall", "spring") and not before.endswith(("in ", "this ", "last ", "next ")):
             return None
-    if (
-        m["season"][0].isupper()
-        and start > 0
-        and re.search(r"[A-Z]\w*[ \t]$", text[max(0, start - 12) : start])
-    ):
+    if m["season"][0].isupper() and start > 0 and _name_before(text[max(0, start - 12) : start]):
         return None  # Arab Spring, Prague Spring
-    if re.match(r"[ \t]of[ \t]", text[end : end + 4]) and not m["year"]:
+    if _OF.match(text[end : end + 4]) and not m["year"]:
         return None  # the fall of the Wall
-    if re.match(r"[ \t]?-", text[end : end + 2]):
+    if _HYPHEN_AFTER.match(text[end : end + 2]):
         return None
     if rel in ("last", "past", "previous"):
         year, _s = season_value(ctx.anchor, season, -1)
@@ -1092,26 +1093,46 @@ _MODS = {
 }  # fmt: skip
 _MOD_ALT = trie(list(_MODS), space=_)
 
-_DURATION_REL = trie(
+_DURATION_RELS = (
     "last past next first coming previous following final remaining initial ensuing preceding"
     " latest other succeeding subsequent".split()
 )
-_DURATION = (
-    rf"{_B}(?:(?P<mod>{_MOD_ALT}){_})?"
-    rf"(?:(?P<the>the|these|those|each{_}of{_}the|all{_}the|the{_}entire|the{_}whole|another|an{_}additional|a{_}further){_})?"
+_DURATION_REL = trie(_DURATION_RELS)
+_DURATION_THE = ("the", "these", "those", "each of the", "all the", "the entire", "the whole",
+                 "another", "an additional", "a further")  # fmt: skip
+_DURATION_EXTRA = ("more", "additional", "full", "straight", "consecutive", "long", "whole",
+                   "extra", "successive")  # fmt: skip
+#: Every word a duration can begin with (the first of its modifier, determiner, relative
+#: word, count, extra word or unit), or a digit: a look-ahead that spares the rest of the
+#: pattern at the other words.
+_DURATION_FIRST: list[str] = sorted(
+    {
+        phrase.split()[0]
+        for phrase in (*_MODS, *_DURATION_THE, *_DURATION_RELS, *_NUMBER_WORDS,
+                       "a", "an", "couple", "few", "several", "many", "numerous", "some",
+                       *_DURATION_EXTRA)
+    }
+    | {unit + plural for unit in _UNIT_WORDS for plural in ("", "s")}
+)  # fmt: skip
+_DURATION_BODY = (
+    rf"(?:(?P<mod>{_MOD_ALT}){_})?"
+    rf"(?:(?P<the>{trie(list(_DURATION_THE), space=_)}){_})?"
     rf"(?:(?P<rel>{_DURATION_REL}){_})?"
     rf"(?:(?P<num>{_NUMBER})(?P<hy>-|{_}))?"
-    rf"(?:(?P<extra>more|additional|full|straight|consecutive|long|whole|extra|successive){_})?"
+    rf"(?:(?P<extra>{trie(list(_DURATION_EXTRA))}){_})?"
     rf"(?P<unit>{_UNIT})(?P<pl>s)?(?![\w])(?P<adj>-long)?(?!-old)(?P<half>{_}and{_}a{_}half)?"
     rf"(?:{_}(?P<post>ago|earlier|before|later|after|from{_}now|hence|previously|back|or{_}so|or{_}more|or{_}less|in{_}a{_}row|running))?(?![\w])"
 )
+_DURATION = rf"{_B}(?=\d|(?:{trie(_DURATION_FIRST)})(?![a-z])){_DURATION_BODY}"
 _VERB_S_RATE = frozenset(
     {"takes", "lasts", "needs", "spends", "gets", "seems", "looks", "remains", "requires",
      "was", "has", "does", "goes", "comes", "gives", "wants", "expects", "plans", "waits",
      "allows", "is", "as", "than", "within", "across", "plus", "thus", "perhaps", "unless"}
 )  # fmt: skip
+# Only whether it finds a match counts, so a plural is three word characters and an "s"
+# (as ``\w{3,}s`` would be, without rescanning a long run of letters from every start).
 _SET_BEFORE = re.compile(
-    r"(?:\b(?:once|twice|thrice|times|per)|\d|[$€£%]|\w{3,}s|\b(?:million|billion|thousand|hundred"
+    r"(?:\b(?:once|twice|thrice|times|per)|\d|[$€£%]|\w{3}s|\b(?:million|billion|thousand|hundred"
     r"|percent|cents?|dollars?|euros?|rubles?|roubles?))[ \t]{1,2}$",
     re.IGNORECASE,
 )
@@ -1125,30 +1146,7 @@ _AGO_DATE = {"ago", "earlier", "back", "previously", "from now", "hence"}
 
 
 def _ago_value(ctx: Context, number: float, code: str, sign: int) -> str | None:
-    n = int(number)
-    anchor = ctx.anchor
-    if code == "Y":
-        return f"{anchor.year + sign * n:04d}"
-    if code == "DE":
-        return f"{anchor.year + sign * 10 * n:04d}"
-    if code == "CE":
-        return f"{(anchor.year + sign * 100 * n) // 100:02d}"
-    if code == "M":
-        day = shift(anchor, months=sign * n)
-        return None if day is None else f"{day.year:04d}-{day.month:02d}"
-    if code == "Q":
-        day = shift(anchor, months=sign * 3 * n)
-        return None if day is None else f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
-    if code in ("W", "2W", "WE"):
-        weeks = n * (2 if code == "2W" else 1)
-        day = shift(anchor, weeks=sign * weeks)
-        return None if day is None else iso_week(day)
-    if code == "D":
-        day = shift(anchor, days=sign * n)
-        return None if day is None else day.isoformat()
-    if code in ("H", "MIN", "S"):
-        return anchor.isoformat()
-    return None
+    return offset_value(ctx.anchor, int(number), code, sign)
 
 
 def _countless(
@@ -1160,7 +1158,7 @@ def _countless(
     unit = m["unit"].lower()
     rel = (m["rel"] or "").lower()
     the = (m["the"] or "").lower()
-    post = re.sub(r"\s+", " ", (m["post"] or "").lower())
+    post = _SPACES.sub(" ", (m["post"] or "").lower())
     plural = bool(m["pl"]) or unit in ("centurie", "millennia")
     if rel in ("", "other") and not the:
         if not plural:
@@ -1190,8 +1188,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Candidate | None:
     num_s = m["num"]
     rel = (m["rel"] or "").lower()
     the = (m["the"] or "").lower()
-    post = re.sub(r"\s+", " ", (m["post"] or "").lower())
-    mod = _MODS.get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
+    post = _SPACES.sub(" ", (m["post"] or "").lower())
+    mod = _MODS.get(_SPACES.sub(" ", m["mod"].lower())) if m["mod"] else None
     plural = bool(m["pl"]) or unit in ("centurie", "millennia")
     number: float | None = None
     vague = False
@@ -1252,7 +1250,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Candidate | None:
 
 def _the_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
     """``the weekend``, ``the year`` and ``the latest period``: anaphoric, read from the anchor."""
-    unit = re.sub(r"\s+", " ", m["unit"].lower())
+    unit = _SPACES.sub(" ", m["unit"].lower())
     start, end = m.start(), m.end()
     anchor = ctx.anchor
     if unit == "weekend":
@@ -1280,7 +1278,7 @@ _THE_UNIT = (
 
 def _anaphoric_year(m: re.Match[str], ctx: Context) -> Candidate | None:
     """``that year``, ``the following year``: resolved later against the last year named."""
-    word = re.sub(r"\s+", " ", (m["w"] or m["w2"]).lower()).split(" ")[-1]
+    word = _SPACES.sub(" ", (m["w"] or m["w2"]).lower()).split(" ")[-1]
     offset = 1 if word in ("following", "after", "next") else -1 if word in (
         "previous", "preceding", "before", "prior") else 0  # fmt: skip
     value = f"{ctx.anchor.year + offset:04d}"
@@ -1366,7 +1364,7 @@ def _holiday_date(name: str, year: int) -> dt.date:
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Candidate | None:
-    name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")
+    name = _SPACES.sub(" ", m["h"].lower()).replace("’", "'")
     if not m["h"][0].isupper():
         return None
     start, end = m.start(), m.end()
@@ -1417,10 +1415,9 @@ _BOUNDARY = (
 _D = (DIGITS,)
 _MONTH_T = tuple(MONTHS)
 _FULL_MONTH_T = tuple(_MONTH_FULL.split("|"))
-_WEEKDAY_T = tuple(WEEKDAYS)
-_UNIT_T = ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter",
-           "year", "decade", "centur", "millenni")  # fmt: skip
-_CAL_UNIT_T = ("week", "month", "year", "quarter", "decade", "centur")
+_WEEKDAY_T = (*WEEKDAYS, *(f"{day}s" for day in WEEKDAYS))
+_UNIT_T = (*_UNIT_WORDS, *(f"{unit}s" for unit in _UNIT_WORDS))
+_CAL_UNIT_T = ("week", "weekend", "month", "year", "quarter", "decade", "century")
 _HOUR_T = tuple(_WORD_HOURS)
 _COMMON = frozenset({"the", "at", "in", "of", "a", "this", "these", "some", "right", "very",
                      "quite", "pretty", "long", "near", "short", "thus", "not"})  # fmt: skip
@@ -1431,11 +1428,23 @@ _PHRASE_T = tuple(sorted(set(_PHRASE_KEYS.values())))
 _PHRASE_BEFORE = max(p.index(k) for p, k in _PHRASE_KEYS.items()) + 2
 _PHRASE_AFTER = max(len(p) - p.index(k) - len(k) for p, k in _PHRASE_KEYS.items()) + 4
 
+# ``whole``: every match holds a trigger word not run on into a letter (see Rule).
 RULES: tuple[Rule, ...] = (
-    Rule("month-date", _MONTH_DATE, _month_date, triggers=_MONTH_T, before=40, after=45),
-    Rule("second-day", _SECOND_DAY, _second_day, triggers=_MONTH_T, before=5, after=45),
-    Rule("iso-date", _ISO_DATE, _iso_date, triggers=_D, before=25, after=25),
-    Rule("slash-date", _SLASH_DATE, _slash_date, triggers=_D, before=25, after=25),
+    Rule(
+        "month-date", _MONTH_DATE, _month_date, triggers=_MONTH_T, before=40, after=45, whole=True
+    ),
+    Rule(
+        "second-day",
+        _SECOND_DAY,
+        _second_day,
+        triggers=_MONTH_T,
+        before=5,
+        after=45,
+        anchored=True,
+        whole=True,
+    ),
+    Rule("iso-date", _ISO_DATE, _iso_date, triggers=_D, before=25, after=25, anchored=True),
+    Rule("slash-date", _SLASH_DATE, _slash_date, triggers=_D, before=25, after=25, anchored=True),
     Rule(
         "clock",
         _CLOCK,
@@ -1443,8 +1452,10 @@ RULES: tuple[Rule, ...] = (
         triggers=(*_D, "noon", "midnight", "midday", *_HOUR_T),
         before=12,
         after=60,
+        needs=("special", "min", "ampm", "oclock"),  # a bare number is no time
+        anchored=True,
     ),
-    Rule("weekday", _WEEKDAY, _weekday, triggers=_WEEKDAY_T, before=25, after=30),
+    Rule("weekday", _WEEKDAY, _weekday, triggers=_WEEKDAY_T, before=25, after=30, whole=True),
     Rule(
         "day-word",
         _DAY_WORD,
@@ -1452,18 +1463,54 @@ RULES: tuple[Rule, ...] = (
         triggers=("today", "tonight", "tomorrow", "yesterday"),
         before=25,
         after=25,
+        whole=True,
     ),
     Rule(
-        "part-of-day", _PART_OF_DAY, _part_of_day, triggers=tuple(PARTS_OF_DAY), before=12, after=12
+        "part-of-day",
+        _PART_OF_DAY,
+        _part_of_day,
+        triggers=tuple(PARTS_OF_DAY),
+        before=12,
+        after=12,
+        whole=True,
     ),
-    Rule("rel-unit", _REL_UNIT, _rel_unit, triggers=_CAL_UNIT_T, before=35, after=15),
-    Rule("rel-month", _REL_MONTH, _rel_month_any, triggers=_FULL_MONTH_T, before=15, after=20),
-    Rule("quarter", _QUARTER, _quarter, triggers=("quarter", "half"), before=80, after=50),
-    Rule("q-code", _Q_CODE2, _q_code2, flags=0, triggers=_D, before=25, after=25),
-    Rule("year-ago", _YEAR_AGO, _year_ago, triggers=("year",), before=10, after=30),
-    Rule("year-end", _YEAR_END, _year_end, triggers=("year",), before=5, after=15),
-    Rule("season", _SEASON, _season, triggers=tuple(SEASONS), before=30, after=20),
-    Rule("duration", _DURATION, _duration, triggers=_UNIT_T, before=120, after=50),
+    Rule("rel-unit", _REL_UNIT, _rel_unit, triggers=_CAL_UNIT_T, before=35, after=15, whole=True),
+    Rule(
+        "rel-month",
+        _REL_MONTH,
+        _rel_month_any,
+        triggers=_FULL_MONTH_T,
+        before=15,
+        after=20,
+        whole=True,
+    ),
+    Rule(
+        "quarter", _QUARTER, _quarter, triggers=("quarter", "half"), before=80, after=50, whole=True
+    ),
+    Rule(
+        "q-code",
+        _Q_CODE2,
+        _q_code2,
+        flags=0,
+        triggers=_D,
+        before=25,
+        after=25,
+        anchored=True,
+        lead=1,  # the letter of Q3 before its digit
+    ),
+    Rule("year-ago", _YEAR_AGO, _year_ago, triggers=("year",), before=10, after=30, whole=True),
+    Rule(
+        "year-end",
+        _YEAR_END,
+        _year_end,
+        triggers=("year",),
+        before=5,
+        after=15,
+        anchored=True,
+        whole=True,
+    ),
+    Rule("season", _SEASON, _season, triggers=tuple(SEASONS), before=30, after=20, whole=True),
+    Rule("duration", _DURATION, _duration, triggers=_UNIT_T, before=120, after=50, whole=True),
     Rule(
         "set-word",
         _SET_WORD,
@@ -1480,8 +1527,18 @@ RULES: tuple[Rule, ...] = (
         ),
         before=8,
         after=8,
+        whole=True,
     ),
-    Rule("every", _EVERY, _every, triggers=("every", "each", "per"), before=5, after=100),
+    Rule(
+        "every",
+        _EVERY,
+        _every,
+        triggers=("every", "each", "per"),
+        before=5,
+        after=100,
+        anchored=True,
+        whole=True,
+    ),
     Rule(
         "holiday",
         _HOLIDAY,
@@ -1498,8 +1555,9 @@ RULES: tuple[Rule, ...] = (
         ),
         before=20,
         after=30,
+        whole=True,
     ),
-    Rule("boundary", _BOUNDARY, _boundary, triggers=_CAL_UNIT_T, before=35, after=15),
+    Rule("boundary", _BOUNDARY, _boundary, triggers=_CAL_UNIT_T, before=35, after=15, whole=True),
     Rule(
         "the-unit",
         _THE_UNIT,
@@ -1507,12 +1565,27 @@ RULES: tuple[Rule, ...] = (
         triggers=("year", "weekend", "period"),
         before=25,
         after=15,
+        whole=True,
     ),
     Rule(
-        "anaphoric-year", _ANAPHORIC_YEAR, _anaphoric_year, triggers=("year",), before=25, after=20
+        "anaphoric-year",
+        _ANAPHORIC_YEAR,
+        _anaphoric_year,
+        triggers=("year",),
+        before=25,
+        after=20,
+        whole=True,
     ),
-    Rule("decade", _DECADE, _decade, triggers=(*_D, *_DECADE_WORDS), before=10, after=10),
-    Rule("century", _CENTURY, _century, triggers=("centur",), before=30, after=10),
+    Rule(
+        "decade",
+        _DECADE,
+        _decade,
+        triggers=(*_D, *_DECADE_WORDS),
+        before=10,
+        after=10,
+        whole=True,
+    ),
+    Rule("century", _CENTURY, _century, triggers=("century",), before=30, after=10, whole=True),
     Rule(
         "spelled-year",
         _SPELLED_YEAR,
@@ -1520,9 +1593,24 @@ RULES: tuple[Rule, ...] = (
         triggers=("nineteen", "thousand"),
         before=20,
         after=40,
+        whole=True,
     ),
-    Rule("year", _YEAR, _year_rule, triggers=_D, before=25, after=25),
     Rule(
-        "phrase", _PHRASE, _phrase, triggers=_PHRASE_T, before=_PHRASE_BEFORE, after=_PHRASE_AFTER
+        "year",
+        _YEAR,
+        _year_rule,
+        triggers=(*_D, "fiscal", "fy", "financial"),
+        before=25,
+        after=25,
+        anchored=True,
+    ),
+    Rule(
+        "phrase",
+        _PHRASE,
+        _phrase,
+        triggers=_PHRASE_T,
+        before=_PHRASE_BEFORE,
+        after=_PHRASE_AFTER,
+        whole=True,
     ),
 )
