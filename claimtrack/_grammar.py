@@ -136,6 +136,11 @@ def main_clause(sentence: str) -> Clause:
                 return Clause("perfect", following, following.lower() in _DURATIVE)
             return Clause("present", word, True)
         elif kind == "past_aux":
+            if lower in {"was", "were"}:  # a passive of a single happening: "was signed"
+                following = _next_word(core, match.end())
+                if following is not None and _is_passive_participle(following):
+                    passive = following.lower()  # "was held" is organised, not kept
+                    return Clause("past", following, passive in _DURATIVE and passive != "held")
             return Clause("past", word, lower in {"was", "were", "had"})
         elif kind == "present":
             return Clause("present", word, True)
@@ -171,6 +176,31 @@ _NEXT = re.compile(r"(?:\s(?:not|never|also|already|still|just|been|always|large
 def _next_word(text: str, start: int) -> str | None:
     match = _NEXT.match(text, start)
     return match.group(1) if match else None
+
+
+# Past participles of irregular verbs common in reports of what happened.
+_IRREGULAR_PARTICIPLES = frozenset(
+    """
+    taken given held made done seen shown written built sent brought caught found left
+    lost met paid put set sold spent won begun broken chosen driven struck shot thrown
+    """.split()
+)
+# -ed words after "was"/"were" that describe a state of mind or a standing condition.
+_STATIVE_ED = frozenset(
+    """
+    concerned interested pleased surprised disappointed worried convinced prepared
+    based supposed used determined committed involved engaged focused located tired
+    """.split()
+)
+
+
+def _is_passive_participle(word: str) -> bool:
+    """Whether a word after ``was``/``were`` makes a passive of an event: ``signed``,
+    ``held``; not ``concerned`` or ``based``, nor adjectives such as ``different``."""
+    lower = word.lower()
+    if lower in _STATIVE_ED or not word[:1].islower():
+        return False
+    return (lower.endswith("ed") and len(lower) > 4) or lower in _IRREGULAR_PARTICIPLES
 
 
 def _is_participle(word: str) -> bool:
