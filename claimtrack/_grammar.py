@@ -147,7 +147,7 @@ def main_clause(sentence: str) -> Clause:
         elif kind == "modal":
             return Clause("modal", word)
         elif word[0].islower() and previous not in _DETERMINERS:  # an irregular past
-            return Clause("past", word, lower in _DURATIVE)
+            return Clause("past", word, lower in _DURATIVE and not _holds_event(core, match))
         previous = lower
     return Clause("none")
 
@@ -201,6 +201,21 @@ def _is_passive_participle(word: str) -> bool:
     if lower in _STATIVE_ED or not word[:1].islower():
         return False
     return (lower.endswith("ed") and len(lower) > 4) or lower in _IRREGULAR_PARTICIPLES
+
+
+# What one holds that happens once: "held talks", "held a meeting".
+_HELD_EVENTS = re.compile(
+    r"\s(?:(?:a|an|the|their|its|two|three|several|new|joint|bilateral|regular|"
+    r"trilateral|another)\s){0,2}(?:meetings?|talks|consultations|negotiations|summits?|"
+    r"conferences?|elections?|referendums?|sessions?|ceremony|exercises?|votes?|rounds?|"
+    r"briefings?|rally|rallies|telephone|conversations?)\b"
+)
+
+
+def _holds_event(core: str, verb: re.Match[str]) -> bool:
+    """Whether ``held`` is followed by what happens once (``held talks``), not by what
+    lasts (``held the chairmanship``)."""
+    return verb.group().lower() == "held" and bool(_HELD_EVENTS.match(core, verb.end()))
 
 
 def _is_participle(word: str) -> bool:

@@ -22,6 +22,9 @@ class TestMainClause:
             ("It was different.", ("past", "was", True)),
             ("The situation in Syria remains complicated.", ("present", "remains", True)),
             ("We continue to work on it.", ("present", "continue", True)),
+            ("Putin held talks with Erdogan.", ("past", "held", False)),
+            ("They held a joint meeting.", ("past", "held", False)),
+            ("Russia held the rotating chairmanship.", ("past", "held", True)),
         ],
     )
     def test_clause(self, sentence: str, expected: tuple[str, str, bool]) -> None:
