@@ -16,6 +16,7 @@ from typing import NamedTuple
 from claimtrack._model import Role, Transcript, Turn
 from claimtrack._sentences import _hard_wrapped
 from claimtrack.exceptions import NoDateError, TranscriptError, TranscriptNotFoundError
+from claimtrack.mentions._times import find_times
 
 __all__ = ["parse_transcript", "read_transcript"]
 
@@ -76,7 +77,10 @@ _CLOCK_LINE = re.compile(
 # "The Prime Minister (Boris Johnson):", "ANDERSON COOPER, CNN ANCHOR:". Up to twelve
 # capitalised words with lower-case joiners, perhaps parentheses or (after a name in
 # capitals) an apposition, then a colon and a space.
-_WORD = r"[A-Z][\w'’\-]*\.?"
+# A capital: Latin (with accents) or Cyrillic, for labels such as "Sergej Lawrow:" or
+# "С.В.Лавров:" (initials glued to the surname, as Russian transcripts write them).
+_CAP = r"[A-ZÀ-ÖØ-ÞА-ЯЁ]"
+_WORD = rf"(?:{_CAP}\.){{0,3}}{_CAP}[\w'’\-]*\.?"
 # A dash joins two offices: "Deputy Chief of Staff – Press Secretary Dmitry Peskov".
 _JOINER = r"(?:of|the|for|and|de|da|del|di|du|van|von|der|den|bin|ibn|al|el|la|le|[-–—])"
 # The words may follow on the next line (after blank lines, where the label is a line of
@@ -94,6 +98,7 @@ _LABEL = re.compile(
 _Q_LABEL = re.compile(r"^[ \t]*(?P<label>Q)(?:\.[ \t]*|[ \t]+)(?=[^\s\da-z])", re.M)
 _QUESTION_LABELS = frozenset(
     {"q", "question", "questions", "interviewer", "moderator", "reporter", "journalist"}
+    | {"frage", "pregunta", "вопрос"}  # German, Spanish, Russian ("question" is French too)
 )
 # Words that start a line followed by a colon in prose, not a speaker.
 _NOT_LABELS = frozenset(
@@ -341,6 +346,8 @@ def parse_transcript(
         msg = f"{source}: the transcript is empty; give a file with the transcript's text"
         raise TranscriptError(msg)
     found = _header_date(text)
+    if found is None and language != "en":
+        found = _foreign_header_date(text, language)
     if published is not None:
         when = _coerce_published(published, source)
     elif found is not None:
@@ -565,6 +572,39 @@ def _header_date(text: str) -> tuple[dt.datetime, int] | None:
             when = _header_datetime(dateline)
             if when is not None:
                 return when, start + len(line) - len(line.lstrip()) + dateline.start()
+    return None
+
+
+# A year with the time glued to it, as web pages print them: "28 декабря 201716:08".
+_GLUED_TIME = re.compile(r"(?<=\d{4})(?=(?:[01]?\d|2[0-3]):[0-5]\d(?!\d))")
+_CLOCK_AFTER = re.compile(r"\D{0,12}?(?P<hour>[01]?\d|2[0-3]):[ \t]?(?P<minute>[0-5]\d)(?!\d)")
+_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_YEAR_WRITTEN = re.compile(r"\b\d{4}")
+
+
+def _foreign_header_date(text: str, language: str) -> tuple[dt.datetime, int] | None:
+    """The first date written in full (day, month name, year) in the first lines of a
+    transcript in another language, found by :func:`~claimtrack.find_times` in that
+    language, and where it starts.
+
+    >>> _foreign_header_date("28 декабря 201716:08\\n\\nИнтервью", "ru")
+    (datetime.datetime(2017, 12, 28, 16, 8), 0)
+    >>> _foreign_header_date("28. Dezember 2017\\n\\nFrage: Wie?", "de")
+    (datetime.datetime(2017, 12, 28, 0, 0), 0)
+    """
+    for start, end in _header_lines(text):
+        line = text[start:end]
+        if not _YEAR_WRITTEN.search(line):
+            continue  # only a date that names its year: the anchor cannot matter
+        spaced = _GLUED_TIME.sub(" ", line, count=1)
+        for found in find_times(spaced, anchor=dt.date(2000, 1, 1), language=language):
+            if found.start is None or not _FULL_DATE.fullmatch(found.value[:10]):
+                continue
+            day = dt.date.fromisoformat(found.value[:10])
+            clock = _CLOCK_AFTER.match(spaced, found.end or 0)
+            hour, minute = (int(clock["hour"]), int(clock["minute"])) if clock else (0, 0)
+            # The glued time's space is inserted after the year, after the date's start.
+            return dt.datetime(day.year, day.month, day.day, hour, minute), start + found.start
     return None
 
 

@@ -394,6 +394,47 @@ class TestRoles:
         assert [Role.QUESTION, Role.ANSWER] == [x.role for x in t.turns]
 
 
+class TestOtherLanguages:
+    """Transcripts in German, Spanish, French and Russian, read with their language."""
+
+    @pytest.mark.parametrize(
+        ("language", "text", "published", "speakers"),
+        [
+            (
+                "ru",
+                "28 декабря 201716:08\n\nВопрос: Как?\n\nС.В.Лавров: 8 ноября мы подписали.",
+                dt.datetime(2017, 12, 28, 16, 8),
+                ("Вопрос", "С.В.Лавров"),
+            ),
+            (
+                "de",
+                "28. Dezember 2017\n\nFrage: Wie?\n\nSergej Lawrow: Wir haben unterzeichnet.",
+                dt.datetime(2017, 12, 28),
+                ("Frage", "Sergej Lawrow"),
+            ),
+            (
+                "es",
+                "28 de diciembre de 2017\n\nPregunta: ¿Qué?\n\nSerguéi Lavrov: Firmamos.",
+                dt.datetime(2017, 12, 28),
+                ("Pregunta", "Serguéi Lavrov"),
+            ),
+            (
+                "fr",
+                "28 décembre 2017 16:08\n\nQuestion: Comment?\n\nSergueï Lavrov: Oui.",
+                dt.datetime(2017, 12, 28, 16, 8),
+                ("Question", "Sergueï Lavrov"),
+            ),
+        ],
+    )
+    def test_date_and_labels(
+        self, language: str, text: str, published: dt.datetime, speakers: tuple[str, ...]
+    ) -> None:
+        """The header's date in the language, labels in its script, its question label."""
+        t = parse_transcript(text, language=language)
+        assert (published, speakers) == (t.published, t.speakers)
+        assert Role.QUESTION == t.turns[0].role
+
+
 class TestSpeakerOffices:
     """Speaker labels with offices before the name."""
 
