@@ -49,6 +49,10 @@ def _values(text: str, anchor: dt.date | str = ANCHOR, language: str = "en") -> 
     return [t.value for t in find_times(text, anchor=anchor, language=language)]
 
 
+def _pairs(text: str, anchor: dt.date | str = ANCHOR) -> list[tuple[str, str]]:
+    return [(t.text or "", t.value) for t in find_times(text, anchor=anchor)]
+
+
 def _texts(text: str, anchor: dt.date | str = ANCHOR) -> list[str]:
     return [t.text or "" for t in find_times(text, anchor=anchor)]
 
@@ -965,3 +969,155 @@ class TestCorpora:
         result = score(pairs)
         assert result["relaxed"]["F1"] >= 0.90
         assert result["value"]["F1"] >= 0.74
+
+
+class TestQuarterCodes:
+    def test_item_number_is_no_quarter(self) -> None:
+        """A question number at the start of a line, `Q1.`, is no quarter."""
+        assert [] == _values("Q1. Does the Minister agree that the talks have failed?\nQ2. Why?")
+
+    def test_code_after_a_preposition(self) -> None:
+        """`in Q3` is the third quarter of the anchor's year."""
+        assert ["2017-Q3"] == _values("Exports grew in Q3.")
+
+    def test_code_with_a_year(self) -> None:
+        """`Q3 2016` needs no word before it: the year makes it a quarter."""
+        assert ["2016-Q3"] == _values("Q3 2016 was weak.")
+
+
+class TestSetAdverbs:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("The forum is held annually in St Petersburg.", ("annually", "P1Y")),
+            ("The commission meets semi-annually.", ("semi-annually", "P6M")),
+            ("The reports are published monthly.", ("monthly", "P1M")),
+            ("The ministers talk weekly.", ("weekly", "P1W")),
+            ("The figures are updated yearly.", ("yearly", "P1Y")),
+        ],
+    )
+    def test_adverb(self, text: str, expected: tuple[str, str]) -> None:
+        """A frequency adverb is a set."""
+        assert expected == _one(text)
+
+    def test_newspaper_is_no_set(self) -> None:
+        """`daily` before a newspaper's name names the newspaper."""
+        assert [] == _values("The Communist Party daily Granma published the letter.")
+
+    def test_rate_is_no_set(self) -> None:
+        """`annually` after an amount gives a rate, not a time."""
+        assert [] == _values("Trade grew by 20% annually, or 10,000 units annually.")
+
+    def test_growth_is_no_set(self) -> None:
+        """`annually` after a verb of change in its clause gives a rate of change."""
+        assert [] == _values("The company has been doubling its profits annually.")
+
+    def test_change_in_another_clause(self) -> None:
+        """A verb of change in an earlier clause leaves `annually` a time."""
+        assert ["P1Y"] == _values("The summit, which has been growing, is held annually.")
+
+
+class TestRanges:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("The plan covers 2018-2019.", ["2018", "2019"]),
+            ("a programme for 2018–2020", ["2018", "2020"]),
+            ("Prices rose in 1995-96.", ["1995", "1996"]),
+            ("the 1999-00 season", ["1999", "2000"]),
+        ],
+    )
+    def test_year_range(self, text: str, expected: list[str]) -> None:
+        """A range of years is its two ends, each a year of its own."""
+        assert expected == _values(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Some 1800-2000 troops were there.", "Call 1995-2000-3456.", "Resolution 2018-2019"],
+    )
+    def test_numbers_are_no_range(self, text: str) -> None:
+        """Counts, number chains and document numbers joined by a hyphen are no years."""
+        assert [] == _values(text)
+
+    def test_day_range(self) -> None:
+        """The end of `April 20-21` is a day of the same month."""
+        assert [("April 20", "2018-04-20"), ("21", "2018-04-21")] == _pairs(
+            "The ministers will meet in Astana on April 20-21."
+        )
+
+    def test_day_range_before_month(self) -> None:
+        """The beginning of `14-18 October 2018` is a day of the same month."""
+        assert [("14", "2018-10-14"), ("18 October 2018", "2018-10-18")] == _pairs(
+            "The forum will be held on 14-18 October 2018."
+        )
+
+    def test_month_range(self) -> None:
+        """`January-October` is two months of the same year, the year of the last."""
+        assert ["2017-01", "2017-10"] == _values("In January-October, trade grew.")
+
+    def test_month_range_across_new_year(self) -> None:
+        """`November-February` begins in the year before its last month."""
+        assert ["2016-11", "2017-02"] == _values("In November-February 2017, trade grew.")
+
+
+class TestHolidays:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("We met last Thanksgiving.", ("last Thanksgiving", "2017-11-23")),
+            ("We will meet after Orthodox Christmas.", ("Orthodox Christmas", "2018-01-07")),
+            ("before the New Year holidays", ("New Year", "2018-01-01")),
+            ("The parade on Victory Day will be held.", ("Victory Day", "2018-05-09")),
+            ("The results will be known after Election Day.", ("Election Day", "2018-11-06")),
+            ("the reception on Russia Day", ("Russia Day", "2018-06-12")),
+            ("He spoke on Veterans' Day 2016.", ("Veterans' Day 2016", "2016-11-11")),
+        ],
+    )
+    def test_holiday(self, text: str, expected: tuple[str, str]) -> None:
+        """A holiday is its day, in the year the words or the tense point to."""
+        assert expected == _one(text)
+
+    def test_greeting_is_no_date(self) -> None:
+        """`Happy New Year` greets; it names no day."""
+        assert [] == _values("Happy New Year to all of you!")
+
+    def test_holiday_week_at_hand(self) -> None:
+        """A holiday's week near the anchor is that week, whatever the tense."""
+        assert ["2000-W16"] == _values("Protesters prayed as Easter week began.", "2000-04-17")
+
+    def test_eve_of_an_event_is_no_date(self) -> None:
+        """`on the eve of the summit` names no day, as TimeBank leaves it."""
+        assert [] == _values("He spoke on the eve of the summit.")
+
+    def test_anniversary_is_no_date(self) -> None:
+        """An anniversary counts years; it is no time."""
+        assert [] == _values("We marked the 75th anniversary of the Victory.")
+
+
+class TestDiplomaticPhrases:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("It happened a year and a half ago.", ("a year and a half ago", "2016-06")),
+            ("We will know in two weeks' time.", ("two weeks' time", "2018-W02")),
+            ("We will know in a month’s time.", ("a month’s time", "2018-01")),
+            ("the results of the outgoing year", ("the outgoing year", "2017")),
+            (
+                "In the second half of the year, trade grew.",
+                ("the second half of the year", "2017-H2"),
+            ),
+            ("the pre-2014 borders", ("2014", "2014")),
+            ("the post-1991 order", ("1991", "1991")),
+        ],
+    )
+    def test_phrase(self, text: str, expected: tuple[str, str]) -> None:
+        """Expressions of diplomatic speech get their ISO-TimeML value and extent."""
+        assert expected == _one(text)
+
+    def test_title_year_is_no_date(self) -> None:
+        """`the Year` with a capital is part of a title."""
+        assert [] == _values("This is the Results of the Year with Vladimir Putin.")
+
+    def test_running_is_no_time(self) -> None:
+        """`the second year running` counts, as TimeBank's `the third consecutive month`."""
+        assert [] == _values("Trade grew for the second year running.")

@@ -244,6 +244,8 @@ def _next_word(ctx: Context, pos: int) -> str:
 
 
 def _month_date(m: re.Match[str], ctx: Context) -> Candidate | None:
+    if m["fd1"] is not None:
+        return _first_day(m, ctx)
     word = m["m1"] or m["m2"] or m["m3"] or m["m4"]
     dot = word.endswith(".")
     word = word.rstrip(".")
@@ -279,6 +281,8 @@ def _month_date(m: re.Match[str], ctx: Context) -> Candidate | None:
         return None
     if m["m4"] is None and not full and not dot and lower not in ("sept",) and not _cap(word):
         return None
+    if m["m4"] is not None and (last := _MONTH_RANGE_END.match(ctx.text, end)) is not None:
+        return _range_start_month(ctx, (start, end), month, last)
     wd = m["wd"]
     if day_s is not None:
         day = int(day_s)
@@ -320,12 +324,42 @@ def _month_date(m: re.Match[str], ctx: Context) -> Candidate | None:
     )  # fmt: skip
 
 
+#: The month that ends a range of months after the first: ``-October`` in ``January-October``.
+_MONTH_RANGE_END = re.compile(
+    rf"[-–](?P<m>{_MONTH_ALT})(?![a-z])\.?(?:,?{_}{{1,2}}(?P<y>(?:1[0-9]|20)\d\d)(?!\d))?",
+    re.IGNORECASE,
+)
+
+
+def _range_start_month(
+    ctx: Context, span: tuple[int, int], month: int, last: re.Match[str]
+) -> Candidate | None:
+    """The first month of ``January-October``: in the year of the last, or the year before."""
+    word = last["m"]
+    if not _cap(word):
+        return None
+    end_month = MONTHS[word.lower()]
+    if last["y"]:
+        year = int(last["y"])
+    else:
+        direction, reason = _date_direction(ctx, *span)
+        year, _other = _resolve_month(
+            ctx, end_month, direction, weak=reason.endswith(";weak"), later="deadline" in reason
+        )
+    if month >= end_month:
+        year -= 1  # November-February
+    return Candidate(span[0], span[1], f"{year:04d}-{month:02d}", reason="range start")
+
+
 _MONTH_DATE = (
     rf"{_B}(?:(?P<wd>{_WEEKDAY_ALT}),?{_})?(?:"
     rf"{_month('m1')}{_}{{1,2}}{_day('d1')}(?:,?{_}{{1,2}}{_year('y1')})?"
     rf"|(?:the{_})?{_day('d2')}(?:{_}of)?{_}{_month('m2')}(?:,?{_}{{1,2}}{_year('y2')})?"
     rf"|{_month('m3')},?{_}(?:of{_})?{_year('y3')}"
-    rf"|{_month('m4')})"
+    rf"|{_month('m4')}"
+    # the first day of "14-18 October": the day alone, the rest looked ahead at
+    rf"|{_day('fd1')}(?=[-–]{_day('fd2')}(?:{_}of)?{_}{{1,2}}(?P<fmon>{_MONTH_ALT})(?![a-z])"
+    rf"\.?(?:,?{_}{{1,2}}{_year('fy1')})?))"
 )
 
 
@@ -357,8 +391,36 @@ def _second_day(m: re.Match[str], ctx: Context) -> Candidate | None:
 
 _SECOND_DAY = (
     rf"{_B}(?P<mon>{_MONTH_ALT})(?![a-z])\.?{_}{{1,2}}{_day('d1')}(?:,?{_}{_year('y')})?"
-    rf"{_}(?:and|or|&){_}{_day('d2')}(?:,?{_}{_year('y2')})?"
+    rf"(?:{_}(?:and|or|&){_}|[-–]){_day('d2')}(?:,?{_}{_year('y2')})?"
 )
+
+
+def _first_day(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """The first day of ``14-18 October``, in the month and year of the last."""
+    start = m.start("fd1")
+    if m["wd"] or (start > 0 and ctx.text[start - 1] in ".,:/-"):
+        return None  # a weekday before, or part of a number: 1.14-18 October
+    word = m["fmon"].rstrip(".")
+    if not _cap(word):
+        return None
+    month = MONTHS[word.lower()]
+    first, last = int(m["fd1"]), int(m["fd2"])
+    if last <= first:
+        return None
+    if m["fy1"]:
+        year = int(m["fy1"])
+    else:
+        direction, reason = _date_direction(ctx, start, m.end())
+        resolved = _resolve_day(
+            ctx, month, last, direction, weak=reason.endswith(";weak"), later="deadline" in reason
+        )
+        if resolved is None:
+            return None
+        year = resolved[0].year
+    date = _valid(year, month, first)
+    if date is None:
+        return None
+    return Candidate(start, m.end("fd1"), date.isoformat(), reason="first day")
 
 
 # --- numeric dates ---------------------------------------------------------------------
@@ -451,6 +513,9 @@ _VERB_S = frozenset(
 )  # fmt: skip
 
 
+_PRE_POST = re.compile(r"(?<![\w\-])(?:pre|post)-$", re.IGNORECASE)
+
+
 def _year_ok(m: re.Match[str], ctx: Context, year: int) -> bool:
     text = ctx.text
     start, end = m.start("year"), m.end()
@@ -458,9 +523,24 @@ def _year_ok(m: re.Match[str], ctx: Context, year: int) -> bool:
         return False
     before = text[max(0, start - 2) : start]
     if before.endswith("-") and before[:1].isdigit():
-        return False
+        first = _RANGE_START.search(text, max(0, start - 6), start - 1)
+        if first is None or not 0 < year - int(first["y"]) <= _RANGE_YEARS:
+            return False
+        if text[end : end + 1] == "-":
+            return False  # a chain of numbers: 1995-2000-3456
+        return _year_ok(first, ctx, int(first["y"]))  # 2018-2019: as its first year
     if text[end : end + 1] == "-" and text[end + 1 : end + 2].isdigit():
-        return False
+        last = _RANGE_END.match(text, end)
+        if last is None or not _range_end(year, last["y"]):
+            return False
+        after = _next_word(ctx, last.end())
+        if after.lower() in _UNIT_AFTER or (
+            len(last["y"]) == 4
+            and after[:1].islower()
+            and _plural_noun(after)
+            and _prev_word(ctx, start).lower() not in _STRONG_BEFORE
+        ):
+            return False  # 1500-2000 troops, 1990-2010 levels: numbers
     if before[-1:] in ("$", "€", "£", "¥", "#", "№") or text[end : end + 1] in ("%", "$", "€"):
         return False
     if text[end : end + 2] in (" %", " $"):
@@ -471,8 +551,8 @@ def _year_ok(m: re.Match[str], ctx: Context, year: int) -> bool:
     ):
         return False
     prev = _prev_word(ctx, start).lower().rstrip(".")
-    if m["fy"]:
-        return True
+    if m["fy"] or _PRE_POST.search(text, max(0, start - 6), start):
+        return True  # "the pre-2014 borders", "the post-1991 order"
     if prev in _NUMBER_CONTEXT and prev not in _STRONG_BEFORE:
         return False
     if prev in (
@@ -498,11 +578,45 @@ def _year_ok(m: re.Match[str], ctx: Context, year: int) -> bool:
         return True
     if year < 1600 or year > ctx.anchor.year + 30:
         return False
-    plural_noun = nxt_l.endswith("s") and nxt_l not in _VERB_S and len(nxt_l) > 3
-    return not (nxt and nxt[0].islower() and plural_noun)
+    return not (nxt and nxt[0].islower() and _plural_noun(nxt_l))
+
+
+def _plural_noun(word: str) -> bool:
+    """Whether a word after a number looks like the plural noun it counts."""
+    lower = word.lower()
+    return lower.endswith("s") and lower not in _VERB_S and len(lower) > 3
+
+
+#: The longest span a ``1995-96`` or ``2018-2019`` range is read as years across.
+_RANGE_YEARS = 100
+#: The first year of a range, searched for up to the hyphen before the last.
+_RANGE_START = re.compile(r"(?<![\w$€£¥#@/.,:'’\-])(?P<fy>)(?P<year>(?P<y>(?:1[0-9]|20)\d\d))$")
+_RANGE_END = re.compile(r"-(?P<y>\d\d(?:\d\d)?)(?![\w%/\-]|[.,:]\d)")
+
+
+def _range_end(first: int, last: str) -> bool:
+    """Whether ``last`` (two or four digits) ends a range of years that begins at ``first``."""
+    end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+    if len(last) == 2 and end <= first:
+        end += 100  # 1999-00
+    return 0 < end - first <= _RANGE_YEARS
+
+
+def _range_year(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """The two-digit end of a range of years, ``96`` in ``1995-96``: the year it stands for."""
+    first = _RANGE_START.search(ctx.text, max(0, m.start() - 6), m.start() - 1)
+    if first is None or not _range_end(int(first["y"]), m["yy"]):
+        return None
+    if not _year_ok(first, ctx, int(first["y"])):
+        return None
+    year = int(first["y"]) // 100 * 100 + int(m["yy"])
+    year += 100 if year <= int(first["y"]) else 0
+    return Candidate(m.start(), m.end(), f"{year:04d}", reason="range end")
 
 
 def _year_rule(m: re.Match[str], ctx: Context) -> Candidate | None:
+    if m["yy"] is not None:
+        return _range_year(m, ctx)
     year = int(m["year"])
     if not _year_ok(m, ctx, year):
         return None
@@ -510,8 +624,9 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Candidate | None:
 
 
 _YEAR = (
-    rf"(?<![\w$€£¥#@/.,:'’])(?P<fy>(?:fiscal|FY|financial){_}?(?:year{_})?)?"
-    rf"(?P<year>(?:1[0-9]|20)\d\d)(?:'s|’s)?(?![\w%/]|[.,:]\d)"
+    rf"(?:(?<![\w$€£¥#@/.,:'’])(?P<fy>(?:fiscal|FY|financial){_}?(?:year{_})?)?"
+    rf"(?P<year>(?:1[0-9]|20)\d\d)(?:'s|’s)?"
+    r"|(?<=\d\d-)(?P<yy>\d\d))(?![\w%/]|[.,:]\d)"  # or the end of a range: 96 in 1995-96
 )
 
 _DECADE_WORDS = {
@@ -869,7 +984,7 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
     if rel == "past" and unit not in ("weekend",):
         return Candidate(start, end, duration_value(1, UNIT_CODES[unit]), "DURATION")
     step = {"last": -1, "previous": -1, "prior": -1, "latest": -1, "this": 0, "current": 0,
-            "present": 0, "same": 0, "next": 1, "coming": 1, "following": 1,
+            "present": 0, "same": 0, "outgoing": 0, "next": 1, "coming": 1, "following": 1,
             "upcoming": 1}[rel]  # fmt: skip
     if rel == "latest" and unit != "quarter":
         return None
@@ -889,7 +1004,7 @@ _unit_value = unit_value
 
 
 _REL_UNIT = (
-    rf"{_B}(?P<the>the{_})?(?P<rel>last|past|previous|prior|next|coming|following|this|current|present|same|upcoming|latest)"
+    rf"{_B}(?P<the>the{_})?(?P<rel>last|past|previous|prior|next|coming|following|this|current|present|same|upcoming|latest|outgoing)"
     rf"{_}(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal{_}year|financial{_}year)(?![\w\-]|-(?:old|long))"
 )
 
@@ -951,6 +1066,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Candidate | None:
         year = int(m["qy"])
     elif m["yrel"] or m["qyrel"]:
         year = anchor.year + {"last": -1, "this": 0, "next": 1}[(m["yrel"] or m["qyrel"]).lower()]
+    elif m["they"]:
+        year = anchor.year  # "the second half of the year", as "the year" alone is read
     if ordinal is not None:
         number = _QORD[ordinal]
         if unit == "half" and number > 2:
@@ -991,7 +1108,8 @@ _QUARTER = (
     rf"(?:(?P<qy>(?:1[0-9]|20)\d\d){_}|(?P<qyrel>this|last|next){_}year(?:'s|’s){_})?"
     rf"(?:(?:fiscal|calendar)(?:-|{_}))?(?:(?P<ord>{_ORD_ALT})(?:-|{_}))?(?:(?:fiscal|calendar)(?:-|{_}))?"
     rf"(?P<unit>quarter|half)(?!\w)(?!-(?:old|long))"
-    rf"(?:{_}(?:of{_})?(?:(?:the{_})?(?:fiscal{_}|financial{_}|calendar{_})?(?:year{_})?(?P<y2>(?:1[0-9]|20)\d\d)(?!\d)|(?P<yrel>this|last|next){_}year))?"
+    rf"(?:{_}(?:of{_})?(?:(?:the{_})?(?:fiscal{_}|financial{_}|calendar{_})?(?:year{_})?(?P<y2>(?:1[0-9]|20)\d\d)(?!\d)|(?P<yrel>this|last|next){_}year"
+    rf"|(?P<they>the{_}(?:current{_}|outgoing{_})?year)(?![\w'’\-])))?"
 )
 
 
@@ -1001,8 +1119,26 @@ def _q_code2(m: re.Match[str], ctx: Context) -> Candidate | None:
     number = int(m["n"] or m["n2"])
     if letter == "H" and number > 2:
         return None
+    if not year_s and not _quarter_context(ctx, m.start()):
+        return None  # an item number ("Q1. Does the Minister agree ..."), not a quarter
     year = int(year_s) if year_s else ctx.anchor.year
     return Candidate(m.start(), m.end(), f"{year:04d}-{letter}{number}")
+
+
+#: Words after which a bare ``Q3`` or ``H1`` is a quarter or a half year.
+_QUARTER_BEFORE = frozenset(
+    {"in", "the", "during", "first", "for", "by", "since", "until", "till", "of", "through",
+     "throughout", "from", "to", "and", "or", "between", "last", "this", "next", "early", "late",
+     "mid", "fiscal", "its", "their", "our", "each", "every", "per", "before", "after", "over",
+     "than", "versus", "vs", "into", "within", "on", "at", "latest", "same", "a", "whole"}
+)  # fmt: skip
+
+
+def _quarter_context(ctx: Context, start: int) -> bool:
+    """Whether the word before a bare quarter code makes it a time: ``in Q3``, ``Q1-Q3``."""
+    if start > 0 and ctx.text[start - 1] in "–/":
+        return True  # Q1–Q3, H1/H2
+    return _prev_word(ctx, start).lower().rstrip(".") in _QUARTER_BEFORE
 
 
 _Q_CODE2 = (
@@ -1121,6 +1257,7 @@ _DURATION_BODY = (
     rf"(?:(?P<num>{_NUMBER})(?P<hy>-|{_}))?"
     rf"(?:(?P<extra>{trie(list(_DURATION_EXTRA))}){_})?"
     rf"(?P<unit>{_UNIT})(?P<pl>s)?(?![\w])(?P<adj>-long)?(?!-old)(?P<half>{_}and{_}a{_}half)?"
+    rf"(?P<time>['’]s?{_}time(?![\w]))?"
     rf"(?:{_}(?P<post>ago|earlier|before|later|after|from{_}now|hence|previously|back|or{_}so|or{_}more|or{_}less|in{_}a{_}row|running))?(?![\w])"
 )
 _DURATION = rf"{_B}(?=\d|(?:{trie(_DURATION_FIRST)})(?![a-z])){_DURATION_BODY}"
@@ -1142,10 +1279,19 @@ _FOR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TIMES_BEFORE = re.compile(r"\b(?:once|twice|thrice|\w{1,12}[ \t]times)[ \t]{1,2}$", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"\bin[ \t]$", re.IGNORECASE)
 _AGO_DATE = {"ago", "earlier", "back", "previously", "from now", "hence"}
 
 
+#: The smaller unit a fraction of a unit is counted in: ``a year and a half ago`` is 18
+#: months ago, and named by its month.
+_FRACTION_UNITS = {"Y": ("M", 12), "DE": ("Y", 10), "M": ("W", 4), "W": ("D", 7)}
+
+
 def _ago_value(ctx: Context, number: float, code: str, sign: int) -> str | None:
+    if number != int(number) and code in _FRACTION_UNITS:
+        code, per = _FRACTION_UNITS[code]
+        number = round(number * per)
     return offset_value(ctx.anchor, int(number), code, sign)
 
 
@@ -1221,11 +1367,13 @@ def _duration(m: re.Match[str], ctx: Context) -> Candidate | None:
         return None
     if unit == "weekend" and num_s.lower() not in ("a", "one") and not plural:
         return None
+    if m["time"] and not post and _IN_BEFORE.search(text, max(0, start - 4), start):
+        post = "from now"  # "in two weeks' time": the time two weeks from now
     if post in _AGO_DATE:
         sign = 1 if post in ("from now", "hence") else -1
         if vague or number is None:
             return Candidate(start, end, "PAST_REF" if sign < 0 else "FUTURE_REF", reason=post)
-        value = _ago_value(ctx, number, code, sign)
+        value = _ago_value(ctx, number + 0.5 if m["half"] else number, code, sign)
         if value is None:
             return None
         return Candidate(start, end, value, mod=mod, reason=post)
@@ -1253,6 +1401,8 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
     unit = _SPACES.sub(" ", m["unit"].lower())
     start, end = m.start(), m.end()
     anchor = ctx.anchor
+    if m["unit"][0].isupper() and not ctx.text.isupper():
+        return None  # a title: "Results of the Year", "Person of the Year"
     if unit == "weekend":
         direction, reason = ctx.direction(start, end)
         week = anchor
@@ -1297,10 +1447,42 @@ def _set_word(m: re.Match[str], ctx: Context) -> Candidate | None:
               "annually": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M",
               "biweekly": "P2W", "fortnightly": "P2W", "semiannually": "P6M",
               "biannually": "P6M"}  # fmt: skip
-    return Candidate(m.start(), m.end(), values[word], "SET")
+    start, end = m.start(), m.end()
+    text = ctx.text
+    if word.endswith("ly") and not word.endswith("ally") and _NEWSPAPER_AFTER.match(text, end):
+        return None  # a newspaper: the Communist Party daily Granma, the weekly Argumenty
+    if word.endswith("ally") and (
+        _amount_before(ctx, start) or _CHANGE_BEFORE.search(text, max(0, start - 40), start)
+    ):
+        return None  # a rate ("grew by 20% annually", "doubling its profits annually")
+    return Candidate(start, end, values[word], "SET")
 
 
-_SET_WORD = rf"{_B}(?:daily|weekly|monthly|yearly|hourly|nightly|bi-?weekly|fortnightly)(?![\w\-])"
+#: A verb of change earlier in the clause: what follows it ``annually`` is a rate.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:grow|grew|increas|rise|rising|rose|fall|fell|declin|doubl|tripl|expand|shr[iu]nk"
+    r"|drop|climb|gain|jump|slid|slump)[a-z]{0,6}\b[^.,;:!?\n]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _amount_before(ctx: Context, start: int) -> bool:
+    """Whether an amount ends just before ``start``: a number, a sign or a counted unit."""
+    prev = _prev_word(ctx, start)
+    return (
+        prev[-1:].isdigit()
+        or prev[-1:] in "$€£"
+        or prev.lower() in _UNIT_AFTER
+        or (ctx.text[max(0, start - 3) : start].rstrip(" \t").endswith("%"))
+    )
+
+
+#: A capitalised word after ``daily`` or ``weekly``, on the same line: a newspaper's name.
+_NEWSPAPER_AFTER = re.compile(r"[ \t\u00a0]{1,2}[A-Z]")
+_SET_WORD = (
+    rf"{_B}(?:daily|weekly|monthly|yearly|hourly|nightly|bi-?weekly|fortnightly|annually"
+    rf"|semi-?annually|bi-?annually)(?![\w\-])"
+)
 
 
 def _every(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -1343,8 +1525,13 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 def _holiday_date(name: str, year: int) -> dt.date:
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
-             "valentine's day": (2, 14), "independence day": (7, 4), "victory day": (5, 9),
-             "boxing day": (12, 26), "bastille day": (7, 14), "may day": (5, 1)}  # fmt: skip
+             "new year": (1, 1), "orthodox christmas": (1, 7), "orthodox christmas day": (1, 7),
+             "orthodox christmas eve": (1, 6), "valentine's day": (2, 14),
+             "independence day": (7, 4), "victory day": (5, 9), "boxing day": (12, 26),
+             "bastille day": (7, 14), "may day": (5, 1), "russia day": (6, 12),
+             "unity day": (11, 4), "national unity day": (11, 4),
+             "defender of the fatherland day": (2, 23), "veterans day": (11, 11),
+             "armistice day": (11, 11)}  # fmt: skip
     if name in fixed:
         month, day = fixed[name]
         return dt.date(year, month, day)
@@ -1356,6 +1543,8 @@ def _holiday_date(name: str, year: int) -> dt.date:
         return easter(year) - dt.timedelta(days=2)
     if name == "labor day":
         return _nth_weekday(year, 9, 1, 1)
+    if name == "election day":  # the Tuesday after the first Monday of November
+        return _nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
     return (
         _nth_weekday(year, 5, 1, 5)
         if _nth_weekday(year, 5, 1, 5).month == 5
@@ -1363,31 +1552,60 @@ def _holiday_date(name: str, year: int) -> dt.date:
     )
 
 
+#: What a holiday spoken of with ``last``, ``next`` or ``this`` is looked for on.
+_HOLIDAY_STEP = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}
+#: How many days from the anchor a holiday's week is the one under way or at hand.
+_HOLIDAY_WEEK_REACH = 7
+#: Words after ``New Year`` that make it the coming year, not the holiday.
+_NEW_YEAR_GREETING = re.compile(r"(?<![\w])happy[ \t]{1,2}$", re.IGNORECASE)
+
+
 def _holiday(m: re.Match[str], ctx: Context) -> Candidate | None:
-    name = _SPACES.sub(" ", m["h"].lower()).replace("’", "'")
-    if not m["h"][0].isupper():
-        return None
+    name = _SPACES.sub(" ", m["h"].lower()).replace("’", "'").replace("veterans'", "veterans")
+    if not m["h"][0].isupper() or (name == "new year" and not m["h"][4:5].isupper()):
+        return None  # "a new year", "thanksgiving" as a word
     start, end = m.start(), m.end()
+    if m["orth"]:
+        name = f"orthodox {name}"
+    if name == "new year" and _NEW_YEAR_GREETING.search(ctx.text, max(0, start - 8), start):
+        return None  # a greeting, not a date
+    rel = (m["rel"] or "").lower()
+    week = m["week"] is not None
     if m["y"]:
-        return Candidate(start, end, _holiday_date(name, int(m["y"])).isoformat())
-    direction, reason = ctx.direction(start, end)
+        date = _holiday_date(name, int(m["y"]))
+        return Candidate(start, end, iso_week(date) if week else date.isoformat())
     anchor = ctx.anchor
     options = [_holiday_date(name, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    past = [d for d in options if d <= anchor]
-    future = [d for d in options if d >= anchor]
-    if direction < 0:
-        date = past[-1]
-    elif direction > 0:
-        date = future[0]
+    past = [d for d in options if d < anchor] or options[:1]
+    future = [d for d in options if d > anchor] or options[-1:]
+    reason: str | None
+    if rel:
+        step = _HOLIDAY_STEP[rel]
+        date = past[-1] if step < 0 else future[0] if step > 0 else options[1]
+        reason = f"{rel} holiday"
     else:
-        date = min(options, key=lambda d: abs((d - anchor).days))
-    return Candidate(start, end, date.isoformat(), reason=reason)
+        direction, reason = ctx.direction(start, end)
+        nearest = min(options, key=lambda d: abs((d - anchor).days))
+        if anchor in options or (week and abs((nearest - anchor).days) <= _HOLIDAY_WEEK_REACH):
+            date = nearest  # "as Easter week began": the week around the anchor
+        elif direction < 0:
+            date = past[-1]
+        elif direction > 0:
+            date = future[0]
+        else:
+            date = nearest
+    return Candidate(start, end, iso_week(date) if week else date.isoformat(), reason=reason)
 
 
 _HOLIDAY = (
-    rf"{_B}(?P<h>christmas(?:{_}(?:day|eve))?|new{_}year['’]s{_}(?:day|eve)|thanksgiving(?:{_}day)?|halloween"
+    rf"{_B}(?:(?P<rel>last|next|this|past|coming|previous){_})?(?:(?P<orth>orthodox){_})?"
+    rf"(?P<h>christmas(?:{_}(?:day|eve))?|new{_}year(?:['’]s{_}(?:day|eve)|(?![\w'’\-]))"
+    rf"|thanksgiving(?:{_}day)?|halloween"
     rf"|easter(?:{_}sunday)?|good{_}friday|valentine['’]s{_}day|independence{_}day|victory{_}day|boxing{_}day"
-    rf"|bastille{_}day|labor{_}day|memorial{_}day)(?:,?{_}(?P<y>(?:1[0-9]|20)\d\d)(?!\d))?(?![\w])"
+    rf"|bastille{_}day|labor{_}day|memorial{_}day|russia{_}day|(?:national{_})?unity{_}day"
+    rf"|defender{_}of{_}the{_}fatherland{_}day"
+    rf"|veterans['’]?{_}day|armistice{_}day|election{_}day)"
+    rf"(?P<week>{_}week)?(?:,?{_}(?P<y>(?:1[0-9]|20)\d\d)(?!\d))?(?![\w])"
 )
 
 
@@ -1524,6 +1742,9 @@ RULES: tuple[Rule, ...] = (
             "nightly",
             "biweekly",
             "fortnightly",
+            "annually",
+            "semiannually",
+            "biannually",
         ),
         before=8,
         after=8,
@@ -1552,8 +1773,10 @@ RULES: tuple[Rule, ...] = (
             "day",
             "eve",
             "friday",
+            "year",
+            "defender",
         ),
-        before=20,
+        before=25,
         after=30,
         whole=True,
     ),
