@@ -363,6 +363,20 @@ _MONTH_DATE = (
 )
 
 
+def _day_range_year(
+    written: str | None, ctx: Context, span: tuple[int, int], month: int, day: int
+) -> int | None:
+    """The year of a day range (``April 24 and 25``, ``14-18 October``): the year
+    written, else that of its named day resolved in the direction of the tense."""
+    if written:
+        return int(written)
+    direction, reason = _date_direction(ctx, *span)
+    resolved = _resolve_day(
+        ctx, month, day, direction, weak=reason.endswith(";weak"), later="deadline" in reason
+    )
+    return None if resolved is None else resolved[0].year
+
+
 def _second_day(m: re.Match[str], ctx: Context) -> Candidate | None:
     """The second day of ``April 24 and 25``, in the month and year of the first."""
     word = m["mon"].rstrip(".")
@@ -372,18 +386,8 @@ def _second_day(m: re.Match[str], ctx: Context) -> Candidate | None:
     first, second = int(m["d1"]), int(m["d2"])
     if second <= first:
         return None
-    year_s = m["y"] or m["y2"]
-    if year_s:
-        year = int(year_s)
-    else:
-        direction, reason = _date_direction(ctx, m.start(), m.end())
-        resolved = _resolve_day(
-            ctx, month, first, direction, weak=reason.endswith(";weak"), later="deadline" in reason
-        )
-        if resolved is None:
-            return None
-        year = resolved[0].year
-    date = _valid(year, month, second)
+    year = _day_range_year(m["y"] or m["y2"], ctx, (m.start(), m.end()), month, first)
+    date = None if year is None else _valid(year, month, second)
     if date is None:
         return None
     return Candidate(m.start("d2"), m.end("d2"), date.isoformat(), reason="second day")
@@ -407,17 +411,8 @@ def _first_day(m: re.Match[str], ctx: Context) -> Candidate | None:
     first, last = int(m["fd1"]), int(m["fd2"])
     if last <= first:
         return None
-    if m["fy1"]:
-        year = int(m["fy1"])
-    else:
-        direction, reason = _date_direction(ctx, start, m.end())
-        resolved = _resolve_day(
-            ctx, month, last, direction, weak=reason.endswith(";weak"), later="deadline" in reason
-        )
-        if resolved is None:
-            return None
-        year = resolved[0].year
-    date = _valid(year, month, first)
+    year = _day_range_year(m["fy1"], ctx, (start, m.end()), month, last)
+    date = None if year is None else _valid(year, month, first)
     if date is None:
         return None
     return Candidate(start, m.end("fd1"), date.isoformat(), reason="first day")
