@@ -30,13 +30,15 @@ from claimtrack._model import (
     Actor,
     Claim,
     ClaimKind,
-    Provenance,
     Quantity,
     Reference,
     Role,
+    Status,
     TimeValue,
     Transcript,
     Turn,
+    _trusted_claim,
+    _trusted_provenance,
     claim_id,
 )
 from claimtrack._sentences import Sentence, split_sentences
@@ -320,8 +322,11 @@ def _mentions(
         references = []  # find_references would look no further
     else:
         references = find_references(text, start, end)
-    skip = tuple((t.start or 0, t.end or 0) for t in own_times) + tuple(
-        (r.start or 0, r.end or 0) for r in references
+    skip = (
+        tuple((t.start or 0, t.end or 0) for t in own_times)
+        + tuple((r.start or 0, r.end or 0) for r in references)
+        if own_times or references
+        else ()
     )
     quantities = _find_quantities(text, start, end, skip, words)
     if actors is None:
@@ -330,8 +335,9 @@ def _mentions(
         found = _inside(actors, start, end)
     else:
         found = actors[bisect.bisect_left(starts[1], start) : bisect.bisect_left(starts[1], end)]
-    actors = _unique_actors([a for a in found if (a.end or 0) <= end], persons or {})
-    return Mentions(times=own_times, quantities=quantities, references=references, actors=actors)
+    if found:
+        found = _unique_actors([a for a in found if (a.end or 0) <= end], persons or {})
+    return Mentions(times=own_times, quantities=quantities, references=references, actors=found)
 
 
 _Located = TypeVar("_Located", TimeValue, Actor)
@@ -499,10 +505,11 @@ def _claim(
     analysis: tuple[ClaimKind, dict[str, float], str | None, float],
     implicit: TimeValue,
 ) -> Claim:
+    # Made of validated parts, as the converters would give them: built without either.
     text = transcript.text
     s0, s1 = sentence.start, sentence.end
     kind, features, attributed_to, score = analysis
-    provenance = Provenance(
+    provenance = _trusted_provenance(
         transcript_id=transcript.id,
         source=transcript.source,
         start=s0,
@@ -517,17 +524,18 @@ def _claim(
         extractor=EXTRACTOR,
         extractor_version=_VERSION,
     )
-    return Claim(
+    return _trusted_claim(
         id=claim_id(transcript.id, s0, s1),
         kind=kind,
         provenance=provenance,
         time=_governing_time(mentions.times) or implicit,
-        quantities=mentions.quantities,
-        references=mentions.references,
-        actors=mentions.actors,
+        quantities=tuple(mentions.quantities),
+        references=tuple(mentions.references),
+        actors=tuple(mentions.actors),
         attributed_to=attributed_to,
         score=score,
-        features=features.items(),
+        features=tuple(sorted(zip(features, map(float, features.values()), strict=True))),
+        status=Status.UNVERIFIED,
     )
 
 

@@ -466,3 +466,86 @@ class Claim:
     def speaker(self) -> str | None:
         """Who made the claim."""
         return self.provenance.speaker
+
+
+# Constructors without validators or converters, for values claimtrack builds itself from
+# validated parts in the form the converters give (tuples; features as sorted pairs of str
+# and float): made for each claim, they set the fields as attrs' ``__init__`` does. The
+# public constructors validate all that users give them.
+
+
+def _trusted_provenance(
+    *,
+    transcript_id: str,
+    source: str,
+    start: int,
+    end: int,
+    quote: str,
+    speaker: str | None,
+    turn: int | None,
+    sentence_start: int | None,
+    sentence_end: int | None,
+    context_before: str,
+    context_after: str,
+    extractor: str,
+    extractor_version: str,
+) -> Provenance:
+    """A :class:`Provenance` of trusted values, every field given.
+
+    >>> p = Provenance("tr-1", "<string>", 0, 3, "Hi.", speaker="Ann", turn=0)
+    >>> _trusted_provenance(**attrs.asdict(p, recurse=False)) == p
+    True
+    """
+    provenance = object.__new__(Provenance)
+    set_field = object.__setattr__
+    set_field(provenance, "transcript_id", transcript_id)
+    set_field(provenance, "source", source)
+    set_field(provenance, "start", start)
+    set_field(provenance, "end", end)
+    set_field(provenance, "quote", quote)
+    set_field(provenance, "speaker", speaker)
+    set_field(provenance, "turn", turn)
+    set_field(provenance, "sentence_start", sentence_start)
+    set_field(provenance, "sentence_end", sentence_end)
+    set_field(provenance, "context_before", context_before)
+    set_field(provenance, "context_after", context_after)
+    set_field(provenance, "extractor", extractor)
+    set_field(provenance, "extractor_version", extractor_version)
+    return provenance
+
+
+def _trusted_claim(
+    *,
+    id: str,
+    kind: ClaimKind,
+    provenance: Provenance,
+    time: TimeValue | None,
+    quantities: tuple[Quantity, ...],
+    references: tuple[Reference, ...],
+    actors: tuple[Actor, ...],
+    attributed_to: str | None,
+    score: float,
+    features: tuple[tuple[str, float], ...],
+    status: Status,
+) -> Claim:
+    """A :class:`Claim` of trusted values, every field given.
+
+    >>> p = Provenance("tr-1", "<string>", 0, 16, "Four zones work.")
+    >>> c = Claim(claim_id("tr-1", 0, 16), ClaimKind.QUANTITY, p, features=[("b", 1.0), ("a", 0)])
+    >>> _trusted_claim(**attrs.asdict(c, recurse=False)) == c
+    True
+    """
+    claim = object.__new__(Claim)
+    set_field = object.__setattr__
+    set_field(claim, "id", id)
+    set_field(claim, "kind", kind)
+    set_field(claim, "provenance", provenance)
+    set_field(claim, "time", time)
+    set_field(claim, "quantities", quantities)
+    set_field(claim, "references", references)
+    set_field(claim, "actors", actors)
+    set_field(claim, "attributed_to", attributed_to)
+    set_field(claim, "score", score)
+    set_field(claim, "features", features)
+    set_field(claim, "status", status)
+    return claim

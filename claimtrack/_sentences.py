@@ -123,8 +123,10 @@ _NEVER_ENDS = frozenset(["e.g", "i.e"])
 _ITEM_NUMBER = re.compile(r"[A-Za-z]?\d{1,3}")
 # Candidate sentence ends: terminal punctuation, closing quotes or brackets, then space. A
 # run of marks is tried from its first only: from each of its marks in turn, a run not
-# followed by space would be scanned to its end again and again (quadratic time).
-_END = re.compile(r"(?:(?<![.!?])[.!?]+|…)[\"'”’)\]]*(?=\s)")
+# followed by space would be scanned to its end again and again (quadratic time). The
+# lookbehind (the mark before the first is none) comes after the first mark, so that the
+# search can skip to the marks (a pattern opening with a lookbehind is tried everywhere).
+_END = re.compile(r"(?:[.!?](?<![.!?]{2})[.!?]*|…)[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"[\w.]{1,12}$")
 _PARAGRAPH = re.compile(r"[^\n]+")
 # What may open a sentence: a capital, a digit, an opening quote or bracket, a dash. This
@@ -231,7 +233,7 @@ def _ends_sentence(text: str, match: re.Match[str], end: int, begin: int) -> boo
         if word in _NUMBER_ABBREVIATIONS:
             if _DIGIT_NEXT.match(text, match.end(), end):
                 return False
-        elif word in _ABBREVIATIONS or _INITIALISM.fullmatch(word):
+        elif word in _ABBREVIATIONS or ("." in word and _INITIALISM.fullmatch(word)):
             # "the U.S. The next" still ends: an initialism before a capitalised
             # function word that cannot continue the name.
             follow = _next_word(text, match.end(), end)
@@ -240,7 +242,11 @@ def _ends_sentence(text: str, match: re.Match[str], end: int, begin: int) -> boo
                 return False
         elif len(word) == 1 and word.isalpha() and text[match.start() - 1].isupper():
             return False  # an initial: "James M. Smith"
-        elif len(mark) == 1 and _ITEM_NUMBER.fullmatch(text, begin, match.start()):
+        elif (
+            len(mark) == 1
+            and match.start() - begin <= 4  # an item's number is at most four characters
+            and _ITEM_NUMBER.fullmatch(text, begin, match.start())
+        ):
             return False  # an item's number: "1. If he will list ..."
     opens = _OPENS.match(text, match.end(), end)
     if opens is None:

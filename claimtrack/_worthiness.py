@@ -21,7 +21,9 @@ import functools
 import itertools
 import json
 import math
+import operator
 import re
+import sys
 from collections.abc import Mapping
 from importlib.resources import files
 from typing import Any
@@ -225,11 +227,19 @@ def logit(sentence: str, weights: Mapping[str, float] | None = None) -> float:
 
 @attrs.frozen
 class _Lookup:
-    """The shipped weights arranged for :func:`_fast_logit`: by token, by token pair."""
+    """The shipped weights arranged for :func:`_fast_logit`: by token, by token pair, and
+    each cue's weight (``None`` where the model has none)."""
 
     words: dict[str, float]
     pairs: dict[tuple[str, str], float]
-    cues: dict[str, float]
+    shapes: tuple[tuple[str, float], ...]  # a shape token, the weight of its cue
+    quantity: float | None
+    past: float | None
+    question: float | None
+    first_opinion: float | None
+    proper: float | None
+    lengths: tuple[float | None, ...]  # by the count of words, up to 31 (``len>30``)
+    bias: float | None
 
 
 @functools.cache
@@ -239,52 +249,75 @@ def _lookup() -> _Lookup:
     cues: dict[str, float] = {}
     for name, weight in _model().weights.items():
         if name.startswith("w:"):
-            words[name[2:]] = weight
+            words[sys.intern(name[2:])] = weight
         elif name.startswith("b:") and name.count(" ") == 1:
             left, right = name[2:].split(" ")
-            pairs[left, right] = weight
+            pairs[sys.intern(left), sys.intern(right)] = weight
         else:
             cues[name] = weight  # the cues and the bias (a pair name with more spaces, never)
-    return _Lookup(words=words, pairs=pairs, cues=cues)
+    return _Lookup(
+        words=words,
+        pairs=pairs,
+        shapes=tuple(
+            (shape, cues["cue:" + shape[1:-1]]) for shape in _SHAPES if "cue:" + shape[1:-1] in cues
+        ),
+        quantity=cues.get("cue:quantity"),
+        past=cues.get("cue:past"),
+        question=cues.get("cue:question"),
+        first_opinion=cues.get("cue:first_opinion"),
+        proper=cues.get("cue:proper"),
+        lengths=tuple(cues.get("cue:" + _length_bucket(n)) for n in range(32)),
+        bias=cues.get("bias"),
+    )
 
 
 _SHAPES = ("<money>", "<pct>", "<year>", "<ord>", "<num>")
+_SHAPE_SET = frozenset(_SHAPES)
 _QUANTITY_TOKENS = _NUMBER_WORDS | frozenset(_SHAPES)
 _OPINION_PAIRS = frozenset((first, verb) for first in _FIRST_PERSON for verb in _OPINION_VERBS)
-# Whitespace-separated chunk → its normalised tokens: the same few thousand recur, so
-# each is tokenised once. Cleared when big; each call keeps what it read, so threads
-# sharing the cache cannot disturb one another.
-_CHUNKS: dict[str, list[str]] = {}
+# Whitespace-separated chunk → its normalised tokens, and whether one is a word in the
+# past tense: the same few thousand recur, so each is read once. Cleared when big; each
+# call keeps what it read, so threads sharing the cache cannot disturb one another.
+_CHUNKS: dict[str, tuple[tuple[str, ...], bool]] = {}
 _CACHE_LIMIT = 200_000
 # Where a token of :data:`_TOKEN` may span whitespace: ``$ 5``, ``5 %``, ``5 per cent``.
 _SPANNING = re.compile(r"\$\s|\d\s%|\d\s?per\s|\d\spercent")
+_TOKENS_OF = operator.itemgetter(0)
+_PAST_OF = operator.itemgetter(1)
+# Tokens, the ends of a sentence and the shipped weights' names share their strings
+# (interned), so that looking up a token compares no characters.
+_SENTENCE_START = sys.intern("<s>")
+_SENTENCE_END = sys.intern("</s>")
 
 
-def _normalised_tokens(sentence: str) -> list[str]:
-    """:func:`tokens`, with each distinct whitespace-separated chunk tokenised once.
+def _normalised_tokens(sentence: str) -> tuple[list[str], bool]:
+    """:func:`tokens`, with each distinct whitespace-separated chunk tokenised once, and
+    whether a word among them is in the past tense (``cue:past``).
 
     No token spans whitespace unless :data:`_SPANNING` finds it (then the sentence is
     tokenised whole), and whitespace, like the end of a string, is no word character,
     so the chunks' tokens are the sentence's.
     """
     if ("$" in sentence or "%" in sentence or "per" in sentence) and _SPANNING.search(sentence):
-        return tokens(sentence)
+        toks = tokens(sentence)
+        return toks, any(map(_is_past, toks))
     chunks = sentence.split()
     try:
-        return list(itertools.chain.from_iterable(map(_CHUNKS.__getitem__, chunks)))
+        read = list(map(_CHUNKS.__getitem__, chunks))
     except KeyError:
         if len(_CHUNKS) > _CACHE_LIMIT:
             _CHUNKS.clear()
-        out: list[str] = []
+        read = []
         for chunk in chunks:
             found = _CHUNKS.get(chunk)
             if found is None:
-                found = _CHUNKS[chunk] = tokens(chunk)
-            out.extend(found)
-        return out
+                chunk_tokens = tuple(map(sys.intern, tokens(chunk)))
+                found = _CHUNKS[chunk] = (chunk_tokens, any(map(_is_past, chunk_tokens)))
+            read.append(found)
+    toks = list(itertools.chain.from_iterable(map(_TOKENS_OF, read)))
+    return toks, any(map(_PAST_OF, read))
 
 
-@functools.lru_cache(maxsize=_CACHE_LIMIT)
 def _is_past(token: str) -> bool:
     """Whether a token is a word in the past tense (``cue:past``)."""
     return token[0] != "<" and (
@@ -292,13 +325,10 @@ def _is_past(token: str) -> bool:
     )
 
 
-def _past_like(distinct: set[str]) -> bool:
-    """Whether a word among the distinct tokens is in the past tense."""
-    return any(map(_is_past, distinct))
-
-
-# Whether :data:`_PROPER` finds a match (a run of capitals matches only whole).
-_HAS_PROPER = re.compile(r"[\w,;:] [A-Z](?:[a-z]|[A-Z]+\b)")
+# Whether :data:`_PROPER` finds a match (a run of capitals matches only whole). It opens
+# with the space, so that the search skips to the spaces; the lookbehind then checks the
+# character before it.
+_HAS_PROPER = re.compile(r" (?<=[\w,;:] )[A-Z](?:[a-z]|[A-Z]+\b)")
 
 
 def _fast_logit(sentence: str) -> float:
@@ -308,35 +338,35 @@ def _fast_logit(sentence: str) -> float:
     sum, whatever the order), so the result is the same to the last bit.
     """
     lookup = _lookup()
-    toks = _normalised_tokens(sentence)
+    toks, past = _normalised_tokens(sentence)
     distinct = set(toks)
-    pairs = set(zip(["<s>", *toks], [*toks, "</s>"], strict=True))
+    pairs = set(itertools.pairwise([_SENTENCE_START, *toks, _SENTENCE_END]))
     value = 1.0 / math.sqrt(len(distinct) + len(pairs))
     # A weight of 0 adds nothing to the exact sum: dropping it with the missing is safe.
     found = filter(
         None, itertools.chain(map(lookup.words.get, distinct), map(lookup.pairs.get, pairs))
     )
     terms = list(map(value.__mul__, found))
-    cues = ["cue:" + shape[1:-1] for shape in _SHAPES if shape in distinct]
-    shapes = sum(map(toks.count, _SHAPES)) if cues else 0
-    if not _QUANTITY_TOKENS.isdisjoint(distinct):
-        cues.append("cue:quantity")
-    if _past_like(distinct):
-        cues.append("cue:past")
-    if toks and toks[-1] == "?":
-        cues.append("cue:question")
-    if not (
-        _FIRST_PERSON.isdisjoint(distinct)
-        or _OPINION_VERBS.isdisjoint(distinct)
-        or _OPINION_PAIRS.isdisjoint(pairs)  # pairs with <s> or </s> are none of these
-    ):
-        cues.append("cue:first_opinion")
-    if _HAS_PROPER.search(sentence):
-        cues.append("cue:proper")
-    cues.append("cue:" + _length_bucket(len(toks) - shapes))
-    cues.append("bias")
-    weights = lookup.cues
-    terms.extend(weights[name] for name in cues if name in weights)
+    shapes = 0
+    if not _SHAPE_SET.isdisjoint(distinct):
+        shapes = sum(map(toks.count, _SHAPES))
+        terms.extend(weight for shape, weight in lookup.shapes if shape in distinct)
+    cues = [
+        lookup.quantity if not _QUANTITY_TOKENS.isdisjoint(distinct) else None,
+        lookup.past if past else None,
+        lookup.question if toks and toks[-1] == "?" else None,
+        lookup.first_opinion
+        if not (
+            _FIRST_PERSON.isdisjoint(distinct)
+            or _OPINION_VERBS.isdisjoint(distinct)
+            or _OPINION_PAIRS.isdisjoint(pairs)  # pairs with <s> or </s> are none of these
+        )
+        else None,
+        lookup.proper if _HAS_PROPER.search(sentence) else None,
+        lookup.lengths[min(len(toks) - shapes, 31)],
+        lookup.bias,
+    ]
+    terms.extend([weight for weight in cues if weight is not None])
     return math.fsum(terms)
 
 

@@ -132,9 +132,14 @@ _LOWER = r"[^\W\dA-Z_]"
 _NAME = (
     r"[A-ZÀ-ÖØ-Þ](?:" + _LOWER + r"?['’][A-Z])?" + _LOWER + r"+(?:-[A-ZÀ-ÖØ-Þ]?" + _LOWER + r"+)*"
 )
-# Every title starts with a capital: the lookahead lets the search skip to capitals.
+# Each title, the word boundary before it checked just after its first letter (as no
+# word character before that letter), so that the pattern opens with the titles' first
+# letters and the search skips to them.
+_TITLE_AT_BOUNDARY = "|".join(
+    title[0] + r"(?<!\w" + title[0] + ")" + re.escape(title[1:]) for title in _TITLES.split("|")
+)
 _PERSON = re.compile(
-    r"(?=[A-Z])\b(?:" + _TITLES + r")\.?\s(?P<name>" + _NAME + r"(?:\s" + _NAME + r"){0,2})\b"
+    r"(?:" + _TITLE_AT_BOUNDARY + r")\.?\s(?P<name>" + _NAME + r"(?:\s" + _NAME + r"){0,2})\b"
 )
 # Places whose names hold a country's but that are not it: "Northern Ireland".
 _NOT_COUNTRIES = (

@@ -243,6 +243,9 @@ def _find_quantities(
     """:func:`find_quantities`; ``words`` are the lower-cased runs of ASCII letters of
     ``text[start:stop]``, if known (and no character in it lower-cases oddly)."""
     out: list[Quantity] = []
+    no_number_word = words is not None and _NUMBER_WORDS.isdisjoint(words)
+    if no_number_word and not _DIGIT.search(text, start, stop):
+        return out  # no core for a number to start at (see _numbers)
     for match in _numbers(text, start, stop, words):
         n0, n1 = match.span("number")
         if any(s < n1 and n0 < e for s, e in skip):
