@@ -896,10 +896,15 @@ def _name_only(sentence: str) -> bool:
     >>> _name_only("WE SIGNED THE TREATY.")  # a transcript in capitals says something
     False
     """
-    if len(sentence) > 120 or sentence.isupper() or any(c.isdigit() for c in sentence):
+    if len(sentence) > 120:
         return False
-    words = sentence.rstrip(" .!").split()
-    return len(words) >= 2 and all(w[0].isupper() or w in _NAME_JOINERS for w in words)
+    words = sentence.rstrip(" .!").split()  # most sentences fail at their second word
+    if len(words) < 2 or not all(w[0].isupper() or w in _NAME_JOINERS for w in words):
+        return False
+    return not (sentence.isupper() or _ANY_DIGIT.search(sentence))
+
+
+_ANY_DIGIT = re.compile(r"\d")
 
 
 def _last_clause(text: str) -> str:
