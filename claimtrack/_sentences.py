@@ -243,6 +243,12 @@ def _ends_sentence(text: str, match: re.Match[str], end: int, begin: int) -> boo
         elif len(word) == 1 and word.isalpha() and text[match.start() - 1].isupper():
             return False  # an initial: "James M. Smith"
         elif (
+            len(word) <= 2
+            and word.isdigit()
+            and _next_word(text, match.end(), end) in _MONTHS_AFTER_ORDINAL
+        ):
+            return False  # a German ordinal day: "am 8. November"
+        elif (
             len(mark) == 1
             and match.start() - begin <= 4  # an item's number is at most four characters
             and _ITEM_NUMBER.fullmatch(text, begin, match.start())
@@ -255,6 +261,11 @@ def _ends_sentence(text: str, match: re.Match[str], end: int, begin: int) -> boo
     return first.isupper() or first.isdigit() or not first.isalpha()
 
 
+# Month names after a day written as an ordinal with a full stop, as German writes it.
+_MONTHS_AFTER_ORDINAL = frozenset(
+    """januar jänner februar märz april mai juni juli august september oktober november
+    dezember""".split()
+)
 _STARTERS = frozenset(
     {
         "the",

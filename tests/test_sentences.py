@@ -35,6 +35,10 @@ class TestSplit:
             ("1. If he will list them.", ["1. If he will list them."]),
             ("Q1. If he will list them.", ["Q1. If he will list them."]),
             (
+                "Am 8. November kam er. Wir zählten 12. Dann",
+                ["Am 8. November kam er.", "Wir zählten 12.", "Dann"],
+            ),
+            (
                 "Sens. Graham and Reed came. Rt. Hon. Ann Lee left.",
                 ["Sens. Graham and Reed came.", "Rt. Hon. Ann Lee left."],
             ),
