@@ -413,7 +413,7 @@ class TestTenseCues:
     def test_possessive_weekday_is_past(self) -> None:
         """`Wednesday's ruling` is the last Wednesday, even beside a future verb."""
         text = "They would look for ways to get around Wednesday's ruling."
-        assert [("Wednesday's", "2017-12-27", "possessive")] == [
+        assert [("Wednesday", "2017-12-27", "possessive")] == [
             (t.text, t.value, t.reason) for t in find_times(text, anchor=ANCHOR)
         ]
 
@@ -1071,6 +1071,19 @@ class TestHolidays:
             ("The results will be known after Election Day.", ("Election Day", "2018-11-06")),
             ("the reception on Russia Day", ("Russia Day", "2018-06-12")),
             ("He spoke on Veterans' Day 2016.", ("Veterans' Day 2016", "2016-11-11")),
+            ("We will gather on Flag Day.", ("Flag Day", "2018-06-14")),
+            ("Well, happy April Fool's Day.", ("April Fool's Day", "2018-04-01")),
+            ("They met on Mother’s Day.", ("Mother’s Day", "2017-05-14")),
+            (
+                "He will speak on Martin Luther King Jr. Day.",
+                ("Martin Luther King Jr. Day", "2018-01-15"),
+            ),
+            ("The parade on St. Patrick's Day was loud.", ("St. Patrick's Day", "2017-03-17")),
+            (
+                "Flowers sell well before International Women's Day.",
+                ("International Women's Day", "2018-03-08"),
+            ),
+            ("We rested on Memorial Day.", ("Memorial Day", "2017-05-29")),
         ],
     )
     def test_holiday(self, text: str, expected: tuple[str, str]) -> None:
@@ -1121,3 +1134,102 @@ class TestDiplomaticPhrases:
     def test_running_is_no_time(self) -> None:
         """`the second year running` counts, as TimeBank's `the third consecutive month`."""
         assert [] == _values("Trade grew for the second year running.")
+
+
+class TestTimeStamps:
+    def test_stamp_keeps_anchor_day(self) -> None:
+        """A time stamp on a line of its own dates the transcript, not the day last named."""
+        text = "The ministers met yesterday.\n\n        END        2:58 P.M. EST\n"
+        assert ["2017-12-27", "2017-12-28T14:58"] == _values(text)
+
+    def test_time_in_a_sentence_takes_day_named(self) -> None:
+        """A clock time inside a sentence still takes the day just named."""
+        text = "The ministers met yesterday. They parted at 2:58 p.m.\n"
+        assert ["2017-12-27", "2017-12-27T14:58"] == _values(text)
+
+    def test_mid_afternoon(self) -> None:
+        """`mid-afternoon` is the afternoon of the day named with it or before it."""
+        assert [("yesterday", "2017-12-27"), ("mid afternoon", "2017-12-27TAF")] == _pairs(
+            "The vote was yesterday. By mid afternoon, the count was over."
+        )
+
+    def test_mid_afternoon_with_its_day(self) -> None:
+        """`midmorning tomorrow` is tomorrow's morning."""
+        assert ("midmorning tomorrow", "2017-12-29TMO") == _one("We leave at midmorning tomorrow.")
+
+
+class TestEventMonths:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("The OSCE March report was published.", ("March", "2017-03")),
+            ("Its May review was published.", ("May", "2017-05")),
+            ("Turnout in the June elections was low.", ("June", "2017-06")),
+        ],
+    )
+    def test_month_before_event_noun(self, text: str, expected: tuple[str, str]) -> None:
+        """A month's name that is also a word is a month where it qualifies an event noun."""
+        assert expected == _one(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The Women's March report was published.",
+            "He met Theresa May review teams.",
+            "May review the text before signing.",
+        ],
+    )
+    def test_names_and_verbs_are_no_month(self, text: str) -> None:
+        """After a name, or opening a sentence, such a word is no month."""
+        assert [] == _values(text)
+
+
+class TestPossessiveDays:
+    def test_possessive_outside_extent(self) -> None:
+        """The `'s` of `yesterday's` is no part of the expression, as TimeBank marks it."""
+        assert ("yesterday", "2017-12-27") == _one("He criticised yesterday's vote.")
+
+    def test_today_s_world_is_the_present(self) -> None:
+        """`today's world` is the present age, not the anchor's day."""
+        assert ("today", "PRESENT_REF") == _one("In today’s world, nobody can hide.")
+
+    def test_today_s_meeting_is_the_day(self) -> None:
+        """`today's meeting` is held on the anchor's day."""
+        assert ("today", "2017-12-28") == _one("At today’s meeting we spoke of trade.")
+
+
+class TestVagueStretches:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Our ties have grown over the years.", ("the years", "PXY")),
+            ("Through the years we stayed friends.", ("the years", "PXY")),
+            ("The troops will stay there for a while.", ("a while", "PXX")),
+        ],
+    )
+    def test_stretch(self, text: str, expected: tuple[str, str]) -> None:
+        """A stretch of unknown length is a duration, without its preposition."""
+        assert expected == _one(text)
+
+    def test_how_many_hours_is_no_duration(self) -> None:
+        """`how many hours` asks for a duration; it names none."""
+        assert [] == _values("Nobody knows how many hours are left.")
+
+
+class TestThisPast:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("This past weekend, we rested.", ("This past weekend", "2017-W51-WE")),
+            ("Over the past weekend, shelling went on.", ("the past weekend", "2017-W51-WE")),
+            ("We spoke this past Sunday.", ("this past Sunday", "2017-12-24")),
+            ("Prices rose this past week.", ("this past week", "P1W")),
+        ],
+    )
+    def test_this_past(self, text: str, expected: tuple[str, str]) -> None:
+        """`this past` and `the past` point back as `last` does, the word kept in the extent."""
+        assert expected == _one(text)
+
+    def test_weekday_possessive_outside_extent(self) -> None:
+        """The `'s` of `Last Thursday's` is no part of the expression."""
+        assert ("Last Thursday", "2017-12-21") == _one("Last Thursday’s meeting was useful.")

@@ -296,12 +296,36 @@ def _track_quarter(
     return quarter
 
 
-def _track_day(cand: Candidate, anchor: dt.date, day: str | None) -> str | None:
+def _stamp(text: str, start: int, end: int) -> bool:
+    """Whether a clock time stands on a line of its own, as a transcript's time stamp does.
+
+    Nothing but space may follow it on its line, and nothing but space and capitals
+    (``END``) precede it there, within :data:`_STAMP_BEHIND` characters before it.
+    """
+    after = text[end : end + _AHEAD]
+    line_end = after.find("\n")
+    if (after if line_end < 0 else after[:line_end]).strip() or (
+        line_end < 0 and end + _AHEAD < len(text)
+    ):
+        return False
+    before = text[max(0, start - _STAMP_BEHIND) : start]
+    before = before[before.rfind("\n") + 1 :]
+    return not any(char.islower() or char.isdigit() or char in ".,;:!?" for char in before)
+
+
+def _track_day(cand: Candidate, ctx: Context, day: str | None) -> str | None:
     """Date a clock time without a day by the day last named, when that is near the anchor.
 
+    A time stamp on a line of its own keeps the anchor's day: it dates the transcript.
     Returns the day to remember for the following expressions.
     """
-    if cand.type == "TIME" and cand.reason == "clock" and day is not None:
+    anchor = ctx.anchor
+    if (
+        cand.type == "TIME"
+        and cand.reason == "clock"
+        and day is not None
+        and not _stamp(ctx.text, cand.start, cand.end)
+    ):
         cand.value = day + cand.value[10:]
         cand.reason = "clock;day named before"
     if cand.type == "DATE" and _day_near(cand.value, anchor):
@@ -404,6 +428,7 @@ _Done = tuple[
 ]  # fmt: skip
 _BEHIND = 45  # more than is read before a candidate: 30 for a modifier, then 12 + 1 for "since"
 _AHEAD = 13  # more than is read after it: " or later" and one character
+_STAMP_BEHIND = 40  # read before a clock time for a line of its own; within _BEHIND
 
 
 def _resolve(kept: list[_Kept], ctx: Context, *, english: bool) -> list[TimeValue]:
@@ -471,7 +496,7 @@ def _resolve_one(
         if after is not quarter and after is not None:
             named = (after[1], after[2])
         named_year = _track_year(cand, ctx.text, named_year)
-        named_day = _track_day(cand, ctx.anchor, named_day)
+        named_day = _track_day(cand, ctx, named_day)
     _refine(cand, ctx, floor, ceiling, english=english)
     return (
         cand.value, cand.type, cand.mod, cand.start - start, cand.end - end, cand.earliest,

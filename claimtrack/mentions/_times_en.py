@@ -242,6 +242,45 @@ def _next_word(ctx: Context, pos: int) -> str:
 
 # --- dates with a month name -------------------------------------------------------------------
 
+#: Nouns a month's name qualifies as the time of an event or a document: ``the May
+#: elections``, ``UNICEF's March review``.
+_EVENT_NOUNS = frozenset(
+    {"report", "reports", "review", "meeting", "meetings", "session", "summit", "talks",
+     "election", "elections", "visit", "figures", "data", "statement", "decision", "agreement",
+     "agreements", "accords", "plenum", "survey", "poll", "polls", "issue", "edition", "vote",
+     "referendum", "ceasefire", "truce", "memorandum", "round", "negotiations", "consultations",
+     "conference", "forum", "update", "bulletin", "protests", "offensive", "attack", "attacks",
+     "deadline", "ministerial", "congress", "plenary", "sitting", "hearing", "hearings"}
+)  # fmt: skip
+
+
+#: Words that open a sentence before a month's name without making it a name's.
+_DETERMINERS = frozenset({"the", "this", "that", "its", "their", "our", "his", "her", "a", "an"})
+
+
+def _month_of_event(ctx: Context, start: int, end: int) -> bool:
+    """Whether a bare month name that is also a word qualifies an event noun after it.
+
+    Not at a sentence's start (``May review`` may be a verb's) nor after a name (``Women's
+    March report``, ``Theresa May visit``); an acronym before it is no name (``UNICEF``).
+    """
+    if _next_word(ctx, end).lower() not in _EVENT_NOUNS or ctx.text[end : end + 1] not in " \t":
+        return False
+    if _SENTENCE_START.search(ctx.text, max(0, start - 4), start):
+        return False
+    text = ctx.text
+    at = start
+    before = _prev_word(ctx, at)
+    if before == "s" and text[max(0, at - 3) : at - 2] in ("'", "’"):
+        at -= 3
+        before = _prev_word(ctx, at)  # the owner of "Women's March"
+    if not before[:1].isupper() or before.isupper():
+        return True
+    word_start = text.rfind(before, max(0, at - 16), at)
+    return before.lower() in _DETERMINERS and (
+        _SENTENCE_START.search(text, max(0, word_start - 4), word_start) is not None
+    )
+
 
 def _month_date(m: re.Match[str], ctx: Context) -> Candidate | None:
     if m["fd1"] is not None:
@@ -263,8 +302,10 @@ def _month_date(m: re.Match[str], ctx: Context) -> Candidate | None:
             or (word.isupper() and len(word) > 3 and not ctx.text.isupper())
         ):
             return None
-        if lower in ("may", "march", "august", "june", "april") and not _BARE_MONTH_CONTEXT.search(
-            ctx.text, max(0, start - 14), start
+        if (
+            lower in ("may", "march", "august", "june", "april")
+            and not _BARE_MONTH_CONTEXT.search(ctx.text, max(0, start - 14), start)
+            and not _month_of_event(ctx, start, end)
         ):
             return None
         nxt = ctx.text[end : end + 2]
@@ -708,7 +749,9 @@ _SPELLED_YEAR = (
 def _weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
     weekday = WEEKDAYS[m["wd"].lower()]
     pod = m["pod"]
-    rel = (m["rel"] or "").lower().replace("\t", " ")
+    rel = _SPACES.sub(" ", (m["rel"] or "").lower())
+    if rel == "this past":
+        rel = "past"
     start, end = m.start(), m.end()
     if m["pl"]:
         if rel:
@@ -742,12 +785,14 @@ def _weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
         direction, reason = ctx.direction(start, end)
         date, other_d = _resolve_weekday(ctx, weekday, direction)
         other = other_d.isoformat() if other_d else None
+    if not pod and m.group().endswith(("'s", "’s")):
+        end -= 2  # the possessive is no part of the expression, as TimeBank marks it
     # TempEval-3 annotators date "Friday night" by its day alone; so do we.
     return Candidate(start, end, date.isoformat(), reason=reason, alternative=other)
 
 
 _WEEKDAY = (
-    rf"{_B}(?:(?P<rel>last|next|this(?:{_}coming)?|coming|past|previous|following){_})?"
+    rf"{_B}(?:(?P<rel>last|next|this(?:{_}coming|{_}past)?|coming|past|previous|following){_})?"
     rf"(?P<wd>{_WEEKDAY_ALT})(?P<pl>s)?(?:'s|’s)?(?:{_}(?P<pod>morning|afternoon|evening|night))?(?![\w])"
 )
 
@@ -830,7 +875,7 @@ _PHRASES: dict[str, tuple[str, str]] = {}
 for _w in ("now", "currently", "presently", "nowadays", "at present", "these days", "so far",
            "to date", "the present", "at the moment", "at this moment", "the present day",
            "the present time", "at this time", "right now", "thus far", "as yet",
-           "at this point", "at this stage", "this moment", "the moment", "today's",
+           "at this point", "at this stage", "this moment", "the moment",
            "current"):  # fmt: skip
     _PHRASES[_w] = ("PRESENT_REF", "DATE")
 for _w in ("recently", "recent", "lately", "the past", "in the past",
@@ -850,6 +895,10 @@ for _u, _code in (("days", "PXD"), ("weeks", "PXW"), ("months", "PXM"), ("quarte
                   ("years", "PXY"), ("decades", "PXDE")):  # fmt: skip
     for _w in (f"recent {_u}", f"the coming {_u}", f"coming {_u}", f"the {_u} ahead"):
         _PHRASES.setdefault(_w, (_code, "DURATION"))
+# A preposition that makes a stretch of time of a phrase, kept out of its extent.
+_PHRASE_LEADS = {"over the years": 5, "through the years": 8, "for a while": 4}
+_PHRASES["over the years"] = _PHRASES["through the years"] = ("PXY", "DURATION")
+_PHRASES["for a while"] = ("PXX", "DURATION")
 del _w, _u, _code
 _PHRASE_ALT = trie(list(_PHRASES), space=_)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"”’')]?[ \t]{0,2}|\n[ \t]{0,3})$")
@@ -916,12 +965,21 @@ def _phrase(m: re.Match[str], ctx: Context) -> Candidate | None:
         earliest = latest = ctx.anchor
     if key in ("in the past",):
         start += 3
+    start += _PHRASE_LEADS.get(key, 0)
     cand = Candidate(start, end, value, type_, reason=reason)
     cand.earliest, cand.latest = earliest, latest
     return cand
 
 
 _PHRASE = rf"{_B}(?:{_PHRASE_ALT})(?![\w\-])"
+
+
+#: Nouns that make ``today's`` and ``tomorrow's`` an age rather than a day.
+_GENERIC_AGE = frozenset(
+    {"world", "youth", "society", "generation", "generations", "children", "reality",
+     "realities", "conditions", "circumstances", "standards", "terms", "challenges",
+     "environment", "times", "leaders", "economy", "technology", "technologies"}
+)  # fmt: skip
 
 
 def _day_word(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -936,6 +994,13 @@ def _day_word(m: re.Match[str], ctx: Context) -> Candidate | None:
         return None
     if word == "tonight":
         return Candidate(start, end, f"{day.isoformat()}TNI", "TIME")
+    if (
+        word in ("today", "tomorrow")
+        and not pod
+        and ctx.text[end : end + 2] in ("'s", "’s")
+        and _next_word(ctx, end + 2).lower() in _GENERIC_AGE
+    ):  # "today's world" is the present age, not the day
+        return Candidate(start, end, "PRESENT_REF" if word == "today" else "FUTURE_REF")
     if pod:
         return Candidate(start, end, f"{day.isoformat()}T{PARTS_OF_DAY[pod.lower()]}", "TIME")
     return Candidate(start, end, day.isoformat())
@@ -943,20 +1008,33 @@ def _day_word(m: re.Match[str], ctx: Context) -> Candidate | None:
 
 _DAY_WORD = (
     rf"{_B}(?P<w>today|tonight|tomorrow|yesterday|the{_}day{_}before{_}yesterday|the{_}day{_}after{_}tomorrow)"
-    rf"(?:'s|’s)?(?:{_}(?P<pod>morning|afternoon|evening|night))?(?![\w])"
+    rf"(?:(?:'s|’s)?{_}(?P<pod>morning|afternoon|evening|night))?(?![\w])"
 )
 
 
 def _part_of_day(m: re.Match[str], ctx: Context) -> Candidate | None:
+    pod = PARTS_OF_DAY[(m["pod"] or m["pod_"]).lower()]
+    if m["mid"]:  # "mid-afternoon": of the day named with it, or else of the day last named
+        if m["when"]:
+            day = _when_date(ctx, m["when"], m.start(), m.end())
+            if day is None:
+                return None
+            return Candidate(m.start(), m.end(), f"{day.isoformat()}T{pod}", "TIME")
+        return Candidate(
+            m.start(), m.end(), f"{ctx.anchor.isoformat()}T{pod}", "TIME", reason="clock"
+        )
     rel = m["rel"].lower()
-    pod = PARTS_OF_DAY[m["pod"].lower()]
     day = ctx.anchor - dt.timedelta(days=1) if rel == "last" else ctx.anchor
     if rel == "last" and pod != "NI":
         return None
     return Candidate(m.start(), m.end(), f"{day.isoformat()}T{pod}", "TIME")
 
 
-_PART_OF_DAY = rf"{_B}(?P<rel>this|last){_}(?P<pod>morning|afternoon|evening|night)(?![\w])"
+_PART_OF_DAY = (
+    rf"{_B}(?:(?P<rel>this|last){_}(?P<pod>morning|afternoon|evening|night)"
+    rf"|(?P<mid>mid)(?:-|{_})?(?P<pod_>morning|afternoon|evening)"
+    rf"(?:{_}(?P<when>today|yesterday|tomorrow))?)(?![\w])"
+)
 
 
 # --- last / this / next + unit -----------------------------------------------------------------
@@ -964,6 +1042,8 @@ _PART_OF_DAY = rf"{_B}(?P<rel>this|last){_}(?P<pod>morning|afternoon|evening|nig
 
 def _rel_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
     rel = m["rel"].lower()
+    if rel.startswith("this") and rel != "this":
+        rel = "past"  # "this past week" is the past week
     unit = _SPACES.sub(" ", m["unit"].lower())
     the = bool(m["the"])
     start, end = m.start(), m.end()
@@ -978,9 +1058,9 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
         return Candidate(start, end, duration_value(1, UNIT_CODES[unit]), "DURATION")
     if rel == "past" and unit not in ("weekend",):
         return Candidate(start, end, duration_value(1, UNIT_CODES[unit]), "DURATION")
-    step = {"last": -1, "previous": -1, "prior": -1, "latest": -1, "this": 0, "current": 0,
-            "present": 0, "same": 0, "outgoing": 0, "next": 1, "coming": 1, "following": 1,
-            "upcoming": 1}[rel]  # fmt: skip
+    step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "this": 0,
+            "current": 0, "present": 0, "same": 0, "outgoing": 0, "next": 1, "coming": 1,
+            "following": 1, "upcoming": 1}[rel]  # fmt: skip
     if rel == "latest" and unit != "quarter":
         return None
     if rel == "same":
@@ -999,7 +1079,7 @@ _unit_value = unit_value
 
 
 _REL_UNIT = (
-    rf"{_B}(?P<the>the{_})?(?P<rel>last|past|previous|prior|next|coming|following|this|current|present|same|upcoming|latest|outgoing)"
+    rf"{_B}(?P<the>the{_})?(?P<rel>last|past|previous|prior|next|coming|following|this(?:{_}past)?|current|present|same|upcoming|latest|outgoing)"
     rf"{_}(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal{_}year|financial{_}year)(?![\w\-]|-(?:old|long))"
 )
 
@@ -1358,6 +1438,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Candidate | None:
         return _countless(m, ctx, (start, end), code)
     if vague and num_s.lower().strip() in ("some", "many", "numerous") and not plural:
         return None
+    if vague and num_s.lower() == "many" and _prev_word(ctx, start).lower() == "how":
+        return None  # "how many hours" asks for a duration; it names none
     if number == 1 and plural and num_s.lower() in ("a", "an", "one") and post != "ago":
         return None
     if unit == "weekend" and num_s.lower() not in ("a", "one") and not plural:
@@ -1517,18 +1599,37 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     return first + dt.timedelta(days=offset + 7 * (n - 1))
 
 
+#: Holidays on a fixed day of the year: (month, day).
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new years day": (1, 1), "new years eve": (12, 31), "halloween": (10, 31),
+    "new year": (1, 1), "orthodox christmas": (1, 7), "orthodox christmas day": (1, 7),
+    "orthodox christmas eve": (1, 6), "valentines day": (2, 14),
+    "independence day": (7, 4), "victory day": (5, 9), "boxing day": (12, 26),
+    "bastille day": (7, 14), "may day": (5, 1), "russia day": (6, 12),
+    "unity day": (11, 4), "national unity day": (11, 4),
+    "defender of the fatherland day": (2, 23), "veterans day": (11, 11),
+    "armistice day": (11, 11), "remembrance day": (11, 11), "flag day": (6, 14),
+    "april fools day": (4, 1), "st patricks day": (3, 17), "juneteenth": (6, 19),
+    "womens day": (3, 8), "international womens day": (3, 8), "canada day": (7, 1),
+}  # fmt: skip
+#: Holidays on the nth weekday of a month: (month, ISO weekday, n); n = -1 is the last.
+_WEEKDAY_HOLIDAYS = {
+    "labor day": (9, 1, 1), "memorial day": (5, 1, -1), "mothers day": (5, 7, 2),
+    "fathers day": (6, 7, 3), "presidents day": (2, 1, 3), "martin luther king day": (1, 1, 3),
+    "columbus day": (10, 1, 2),
+}  # fmt: skip
+_HOLIDAY_NOISE = re.compile(r"['’.]|(?<=king) jr")
+
+
+def _holiday_key(name: str) -> str:
+    """A holiday's name as the tables spell it: lower case, without apostrophes, dots or Jr."""
+    return _HOLIDAY_NOISE.sub("", _SPACES.sub(" ", name.lower())).replace("saint ", "st ")
+
+
 def _holiday_date(name: str, year: int) -> dt.date:
-    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-             "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
-             "new year": (1, 1), "orthodox christmas": (1, 7), "orthodox christmas day": (1, 7),
-             "orthodox christmas eve": (1, 6), "valentine's day": (2, 14),
-             "independence day": (7, 4), "victory day": (5, 9), "boxing day": (12, 26),
-             "bastille day": (7, 14), "may day": (5, 1), "russia day": (6, 12),
-             "unity day": (11, 4), "national unity day": (11, 4),
-             "defender of the fatherland day": (2, 23), "veterans day": (11, 11),
-             "armistice day": (11, 11)}  # fmt: skip
-    if name in fixed:
-        month, day = fixed[name]
+    if name in _FIXED_HOLIDAYS:
+        month, day = _FIXED_HOLIDAYS[name]
         return dt.date(year, month, day)
     if name.startswith("thanksgiving"):
         return _nth_weekday(year, 11, 4, 4)
@@ -1536,15 +1637,13 @@ def _holiday_date(name: str, year: int) -> dt.date:
         return easter(year)
     if name == "good friday":
         return easter(year) - dt.timedelta(days=2)
-    if name == "labor day":
-        return _nth_weekday(year, 9, 1, 1)
     if name == "election day":  # the Tuesday after the first Monday of November
         return _nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
-    return (
-        _nth_weekday(year, 5, 1, 5)
-        if _nth_weekday(year, 5, 1, 5).month == 5
-        else _nth_weekday(year, 5, 1, 4)
-    )
+    month, weekday, n = _WEEKDAY_HOLIDAYS[name]
+    if n > 0:
+        return _nth_weekday(year, month, weekday, n)
+    fifth = _nth_weekday(year, month, weekday, 5)
+    return fifth if fifth.month == month else _nth_weekday(year, month, weekday, 4)
 
 
 #: What a holiday spoken of with ``last``, ``next`` or ``this`` is looked for on.
@@ -1556,7 +1655,7 @@ _NEW_YEAR_GREETING = re.compile(r"(?<![\w])happy[ \t]{1,2}$", re.IGNORECASE)
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Candidate | None:
-    name = _SPACES.sub(" ", m["h"].lower()).replace("’", "'").replace("veterans'", "veterans")
+    name = _holiday_key(m["h"])
     if not m["h"][0].isupper() or (name == "new year" and not m["h"][4:5].isupper()):
         return None  # "a new year", "thanksgiving" as a word
     start, end = m.start(), m.end()
@@ -1599,7 +1698,11 @@ _HOLIDAY = (
     rf"|easter(?:{_}sunday)?|good{_}friday|valentine['’]s{_}day|independence{_}day|victory{_}day|boxing{_}day"
     rf"|bastille{_}day|labor{_}day|memorial{_}day|russia{_}day|(?:national{_})?unity{_}day"
     rf"|defender{_}of{_}the{_}fatherland{_}day"
-    rf"|veterans['’]?{_}day|armistice{_}day|election{_}day)"
+    rf"|veterans['’]?{_}day|armistice{_}day|election{_}day|remembrance{_}day|flag{_}day"
+    rf"|april{_}fool(?:['’]?s['’]?)?{_}day|(?:st\.?|saint){_}patrick['’]?s{_}day|juneteenth"
+    rf"|(?:international{_})?women['’]?s{_}day|canada{_}day|mother['’]?s{_}day"
+    rf"|father['’]?s{_}day|presidents['’]?{_}day|martin{_}luther{_}king(?:{_}jr\.?)?{_}day"
+    rf"|columbus{_}day)"
     rf"(?P<week>{_}week)?(?:,?{_}(?P<y>(?:1[0-9]|20)\d\d)(?!\d))?(?![\w])"
 )
 
@@ -1682,7 +1785,7 @@ RULES: tuple[Rule, ...] = (
         "part-of-day",
         _PART_OF_DAY,
         _part_of_day,
-        triggers=tuple(PARTS_OF_DAY),
+        triggers=(*PARTS_OF_DAY, "midmorning", "midafternoon", "midevening"),
         before=12,
         after=12,
         whole=True,
@@ -1770,8 +1873,9 @@ RULES: tuple[Rule, ...] = (
             "friday",
             "year",
             "defender",
+            "juneteenth",
         ),
-        before=25,
+        before=30,
         after=30,
         whole=True,
     ),
