@@ -92,11 +92,21 @@ def _score_model() -> _ScoreModel:
 DEFAULT_THRESHOLD: float = _score_model().threshold
 
 _ATTRIBUTION = re.compile(
-    r"\b(?:has|have|had)?\s?(?P<verb>said|stated|announced|claimed|declared|insisted|"
+    # The verb in lower case: "the United States, Russia and China" reports nothing.
+    r"\b(?:has|have|had)?\s?(?P<verb>(?-i:said|stated|announced|claimed|declared|insisted|"
     r"reported|argued|warned|promised|confirmed|denied|admitted|suggested|alleged|asserted|"
     r"stressed|emphasi[sz]ed|noted|acknowledged|added|explained|"
     r"says|states|claims|insists|argues|warns|alleges|asserts|"
-    r"claim|insist|argue|allege|assert)\b(?:\s(?:that|it)\b|,)",
+    r"claim|insist|argue|allege|assert))\b"
+    # A time or manner adverb may come between the verb and what it reports: "said
+    # yesterday that", "stated publicly:".
+    r"(?:\s(?:yesterday|today|earlier|recently|again|publicly|repeatedly|also|then|"
+    r"(?:last|this)\s(?:night|morning|week|month|year))\b)?"
+    # What follows: "that", "it", a comma or a colon before the words, or a stance
+    # the verb reports ("stated his interest in", "confirmed its readiness to").
+    r"(?:\s(?:that|it)\b|,|:|\s(?:his|her|their|its)\s(?:interest|intention|readiness|"
+    r"willingness|desire|position|support|opposition|concern|hope|wish|view|commitment|"
+    r"determination)\b)",
     re.I,
 )
 # What a document says: "Resolution 2254 says that", "the Minsk agreements stipulate that".
@@ -153,6 +163,10 @@ _COURTESY = re.compile(
     re.I,
 )
 _RHETORIC = re.compile(r"^(?:this|that|it) is (?:not )?(?:how|what|why)\b", re.I)
+# A condition on anyone at all: "If a country is attacked, it defends itself."
+_HYPOTHETICAL = re.compile(
+    r"^(?:if|unless)\s(?:a|an|one|someone|somebody|anyone|anybody|you|any)\s", re.I
+)
 _COPULA_OPINION = re.compile(
     r"\b(?:was|is|are|were)\s(?:a\s)?(?:very\s)?(?:difficult|good|bad|great|important|"
     r"necessary|obvious|clear|wrong|right|effective|useful|interesting)\b",
@@ -160,6 +174,13 @@ _COPULA_OPINION = re.compile(
 )
 # Units of quantities that are measurements (shares, sums of money), not counts of things.
 _MEASURES = frozenset({"percent", "percentage points", "USD", "EUR", "GBP", "JPY", "RUB"})
+# Units of measure after a number ("20 tonnes of aid", "300 km of road"), lower-cased:
+# an amount measured, as a share or a sum is, is the point of its sentence.
+_MEASURE_NOUNS = frozenset(
+    """tonnes tonne tons ton kilometres kilometers kilometre kilometer km miles mile
+    metres meters hectares acres barrels litres liters gallons kilograms kg megawatts
+    gigawatts""".split()
+)
 # Reference kinds that are named documents, strong enough to make a reference claim.
 _DOCUMENT_KINDS = frozenset({"resolution", "law", "treaty", "charter", "agreement"})
 
@@ -436,6 +457,7 @@ def _analysed(
     """:func:`analyse`'s kind, features, attribution and score, given the :func:`_words`."""
     kind, features, attributed_to = _classify(
         sentence,
+        role=role,
         times=mentions.times,
         quantities=mentions.quantities,
         references=mentions.references,
@@ -650,6 +672,7 @@ def _words(sentence: str) -> frozenset[str] | None:
 def _classify(
     sentence: str,
     *,
+    role: Role = Role.STATEMENT,
     times: list[TimeValue],
     quantities: list[Quantity],
     references: list[Reference],
@@ -664,7 +687,8 @@ def _classify(
     cited = bool(references) and _document_says(sentence, references, words)
     attributed_to = None if cited else _attributed_to(sentence, actors, words)
     clause = main_clause(_FRAME.sub("", sentence, count=1))
-    question = sentence.rstrip().endswith("?")
+    # A questioner's statement said as a question is the questioner's claim.
+    question = sentence.rstrip().endswith("?") and (role is not Role.QUESTION or _asks(sentence))
     # A question presupposes a dated event it names ("the planned publication of lists
     # early next year"), or one before the anchor it asks about ("Why did they ... in
     # August?"); "Will they attend the summit in May?" presupposes nothing.
@@ -695,7 +719,14 @@ def _classify(
         "commitment": float(committed and bool(dated)),
         "pledge": float(committed and not dated),
         "opinion": float(attributed_to is None and _all_opinion(sentence, words)),
-        "rhetoric": float(bool(_RHETORIC.search(sentence))),
+        "rhetoric": float(
+            bool(_RHETORIC.search(sentence))
+            or (
+                not dated
+                and (words is None or not words.isdisjoint(_CONDITIONS))
+                and bool(_HYPOTHETICAL.search(sentence))
+            )
+        ),
         "question": float(question and not presupposed),
         "presupposed": float(presupposed),
         "short": float(len(sentence.split()) < 5),
@@ -721,8 +752,9 @@ def _classify(
         kind = ClaimKind.COMMITMENT
     elif any(r.identifier for r in documents):
         kind = ClaimKind.REFERENCE
-    elif any(q.unit in _MEASURES or q.mod for q in quantities):
-        # A share, a sum or a bounded number ("more than 30") is the point, dated or not.
+    elif any(_is_measure(q) or q.mod for q in quantities):
+        # A share, a sum, an amount measured ("20 tonnes") or a bounded number ("more
+        # than 30") is the point, dated or not.
         kind = ClaimKind.QUANTITY
     elif dated and (clause.tense == "future" or (not since and past_or_perfect)):
         kind = ClaimKind.EVENT
@@ -735,6 +767,50 @@ def _classify(
     else:
         kind = ClaimKind.STATE
     return kind, features, attributed_to
+
+
+def _is_measure(quantity: Quantity) -> bool:
+    """Whether a quantity is a share, a sum of money or an amount in a unit of measure."""
+    unit = quantity.unit
+    return unit is not None and (unit in _MEASURES or unit.lower() in _MEASURE_NOUNS)
+
+
+_CONDITIONS = frozenset({"if", "unless"})
+_WORD = re.compile(r"[A-Za-z]+")
+# The words that open a question: interrogatives, auxiliaries and modals (as runs of
+# letters: "don't" is "don").
+_INTERROGATIVES = frozenset(
+    """what when where why who whom whose which how is are am was were do does did have
+    has had will would shall should can could may might must isn aren wasn weren don
+    doesn didn haven hasn won wouldn shouldn couldn any anything or""".split()
+)
+# Words that open a statement: a subject ("It appears that ...?", "You said ...?").
+_DECLARATIVE_OPENERS = frozenset("it there you he she they the this that these those so".split())
+
+
+def _asks(question: str) -> bool:
+    """Whether a sentence ending in ``?`` asks, rather than states with a question mark.
+
+    A statement said as a question ("It appears that they have withdrawn?", "You said
+    that the talks failed?") claims what it says; a question opens with an interrogative
+    or an auxiliary, in its first clause or in one after a comma ("Mr Lee, what ...?").
+
+    >>> _asks("Mr Lee, what about the treaty?"), _asks("You signed it in May?")
+    (True, False)
+    """
+    opening = _WORD.findall(question[:40])[:3]
+    if not opening or opening[0].lower() not in _DECLARATIVE_OPENERS:
+        return True
+    if any(word.lower() in _INTERROGATIVES for word in opening):
+        return True
+    return any(
+        _first_word(clause) in _INTERROGATIVES for clause in _CLAUSE_BREAK_SPACE.split(question)[1:]
+    )
+
+
+def _first_word(text: str) -> str | None:
+    found = _WORD.search(text)
+    return found.group().lower() if found else None
 
 
 _RELATIVE_SUBJECT = re.compile(r",?\s(?:who|which|that)\s*$")
@@ -769,12 +845,14 @@ def _attributed_to(
         according = _ACCORDING_TO.search(sentence)
         if according is not None:
             return _without_full_stop(according.group("source"))
+    # The reporting verb is matched in lower case; a sentence in capitals is read lowered.
+    probe = sentence.lower() if sentence.isascii() and sentence.isupper() else sentence
     if words is None:
-        attribution = _ATTRIBUTION.search(sentence)
+        attribution = _ATTRIBUTION.search(probe)
     elif _ATTRIBUTION_WORDS.isdisjoint(words):
         return None  # no reporting verb
     else:
-        attribution = _first_attribution(sentence)
+        attribution = _first_attribution(probe)
     if attribution is None or _FIRST_PERSON_SAID.search(sentence[: attribution.end()]):
         return None
     return _speaker_of(sentence, attribution, actors)
@@ -878,8 +956,24 @@ def _speaker_of(sentence: str, match: re.Match[str], actors: list[Actor]) -> str
         name = run.group()
         if name.startswith(("The ", "A ", "An ")):  # "The Council of Europe said"
             name = name.split(" ", 1)[1]
+        holder = _after_title(name, actors)
+        if holder is not None:
+            return holder
         body = _BODY.match(subject, run.end())  # "the Russian side", "the US authorities"
         return name + body.group() if body else _without_full_stop(name)
+    return None
+
+
+def _after_title(name: str, actors: list[Actor]) -> str | None:
+    """The person a title of a country or body introduces: ``President of the Republic
+    of Belarus Ann Lee`` is Ann Lee; ``None`` where no such title opens the name."""
+    for actor in actors:
+        title = f"of {actor.text} "
+        found = name.find(title) if actor.type != "person" and actor.text else -1
+        if found >= 0:
+            holder = name[found + len(title) :]
+            if len(holder.split()) >= 2:
+                return _without_full_stop(holder)
     return None
 
 

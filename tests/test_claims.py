@@ -182,6 +182,75 @@ class TestKinds:
         claim = self._one("Russia and China have signed more than 30 agreements this year.")
         assert (ClaimKind.QUANTITY, "more than") == (claim.kind, claim.quantities[0].mod)
 
+    def test_measured_amount_is_the_point(self) -> None:
+        """An amount in a unit of measure makes a quantity claim even when dated."""
+        claim = self._one("We have delivered 40 tonnes of grain to Chad this year.")
+        assert (ClaimKind.QUANTITY, "2017", [(40, "tonnes")]) == (
+            claim.kind,
+            claim.time.value if claim.time else None,
+            [(q.value, q.unit) for q in claim.quantities],
+        )
+
+    @pytest.mark.parametrize(
+        ("sentence", "source"),
+        [
+            ("Ann Lee said yesterday, quote, “The border is open.”", "Ann Lee"),
+            ("Bo Chen stated publicly: the border is open.", "Bo Chen"),
+            ("We heard that Bo Chen publicly stated his interest in a visit to Oslo.", "Bo Chen"),
+            ("Ann Lee has confirmed her readiness to sign the treaty.", "Ann Lee"),
+            ("ANN LEE SAID THAT THE BORDER IS OPEN.", "ANN LEE"),
+        ],
+    )
+    def test_reported_speech_forms(self, sentence: str, source: str) -> None:
+        """An adverb or a colon after the verb, a stance reported, capitals: all report."""
+        t = parse_transcript(sentence, published="2017-12-28", speaker="Kim Park")
+        (claim,) = extract_claims(t, threshold=0.0)
+        assert (ClaimKind.ATTRIBUTION, source) == (claim.kind, claim.attributed_to)
+
+    def test_proper_noun_is_no_reporting_verb(self) -> None:
+        """`the United States, Norway and Sweden` reports nobody's words."""
+        t = parse_transcript(
+            "The United States, Norway and Sweden signed the treaty in May.",
+            published="2017-12-28",
+            speaker="Kim Park",
+        )
+        (claim,) = extract_claims(t, threshold=0.0)
+        assert claim.attributed_to is None
+
+    def test_holder_of_a_title(self) -> None:
+        """`President of the Republic of Belarus Ann Lee said` reports Ann Lee."""
+        claim = self._one(
+            "Yesterday, President of the Republic of Belarus Ann Lee confirmed that she "
+            "will attend the parade on June 24."
+        )
+        assert (ClaimKind.ATTRIBUTION, "Ann Lee") == (claim.kind, claim.attributed_to)
+
+    def test_condition_on_anyone_is_not_a_claim(self) -> None:
+        """A condition on anyone at all (`If a country is attacked, ...`) is rhetoric."""
+        t = parse_transcript(
+            "If a country is attacked, it naturally defends itself.",
+            published="2017-12-28",
+            speaker="Ann Lee",
+        )
+        assert [] == extract_claims(t, threshold=0.0)
+
+    def test_statement_asked_as_a_question(self) -> None:
+        """A questioner's statement said as a question is the questioner's claim."""
+        t = parse_transcript(
+            "Question: It appears that Norway has recalled its ambassador from Oslo?\n\n"
+            "Ann Lee: Yes.\n\nQuestion: Mr Lee, what about the treaty?",
+            published="2017-12-28",
+        )
+        claims = extract_claims(t, threshold=0.0)
+        assert [("Question", ClaimKind.STATE)] == [
+            (c.speaker, c.kind) for c in claims if c.speaker == "Question"
+        ]
+
+    def test_rhetorical_question_is_not_a_claim(self) -> None:
+        """Outside a questioner's turn, a statement said as a question is rhetoric."""
+        t = parse_transcript("You want jobs in Oslo?", published="2017-12-28", speaker="Ann Lee")
+        assert [] == extract_claims(t, threshold=0.0)
+
     @pytest.mark.parametrize(
         ("sentence", "source"),
         [
