@@ -382,6 +382,8 @@ def parse_transcript(
                 break
     if speaker is None and title is not None:
         speaker = _title_author(title, [label.speaker for label in labels])
+    if published is None and title is not None:
+        when = _event_date(title, when)
     turns = _turns(text, blocks, (speaker, title_end))
     stages = _stage_directions(text, end_of_text, turns)
     return Transcript(
@@ -394,6 +396,26 @@ def parse_transcript(
         turns=turns,
         boilerplate=tuple(sorted(set(debris + headings + stages))),
     )
+
+
+def _event_date(title: str, when: dt.datetime) -> dt.datetime:
+    """The date a title gives the event (``..., Moscow, June 19, 2020``), where it
+    differs from the page's date: a page may print the day it was viewed, or publish a
+    transcript days later, and what the speakers call "today" is the event's day.
+
+    >>> _event_date("Remarks, Moscow, June 19, 2020", dt.datetime(2020, 9, 22, 0, 12))
+    datetime.datetime(2020, 6, 19, 0, 0)
+    >>> _event_date("Interview, December 28, 2017", dt.datetime(2017, 12, 28, 16, 8))
+    datetime.datetime(2017, 12, 28, 16, 8)
+    """
+    for pattern in _HEADER_DATES[:2]:  # a day and a month name, with the year
+        match = pattern.search(title)
+        if match is not None:
+            told = _header_datetime(match)
+            if told is not None and told.date() != when.date():
+                return told
+            return when
+    return when
 
 
 # How far into the opening text a title below a banner may stand.

@@ -435,6 +435,27 @@ class TestOtherLanguages:
         assert Role.QUESTION == t.turns[0].role
 
 
+class TestEventDate:
+    """The date of the event a title names, against the page's date."""
+
+    def test_title_date_wins(self) -> None:
+        """A page's clock above a title dated otherwise gives the title's date."""
+        text = (
+            "22 September 2020\nMoscow: 00:12\n\n"
+            "Foreign Minister Ann Lee's remarks at a news conference, Minsk, June 19, 2020\n\n"
+            "Ann Lee: Yesterday we signed a plan.\n\nQuestion: Why?\n\nAnn Lee: Because."
+        )
+        t = parse_transcript(text)
+        assert dt.datetime(2020, 6, 19) == t.published
+        (claim,) = [c for c in claimtrack.extract_claims(t) if "Yesterday" in c.text]
+        assert "2020-06-18" == (claim.time.value if claim.time else None)
+
+    def test_given_date_wins(self) -> None:
+        """A date given by the caller is kept whatever the title says."""
+        text = "Remarks, Minsk, June 19, 2020\n\nAnn Lee: We met."
+        assert dt.datetime(2020, 7, 1) == parse_transcript(text, published="2020-07-01").published
+
+
 class TestSpeakerOffices:
     """Speaker labels with offices before the name."""
 
