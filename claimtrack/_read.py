@@ -315,7 +315,8 @@ def parse_transcript(
 
     Recognises a publication date in the first lines (also glued to a time, as in
     ``28 December 201716:08``, or with the time on a line of its own; else a dateline
-    lower in the header or at the end), a header of short lines with the title, a line of
+    lower in the header or at the end; a title that dates its event, ``..., Minsk, June 19,
+    2020``, wins over a page date that differs), a header of short lines with the title, a line of
     language links, speaker labels at the start of lines (``Question:``,
     ``Sergey Lavrov:``, ``JOHN DICKERSON:``, ``Q``, ``The Prime Minister (Boris Johnson):``,
     or a label on a line of its own), stage directions on lines of their own
