@@ -172,6 +172,11 @@ _COPULA_OPINION = re.compile(
     r"necessary|obvious|clear|wrong|right|effective|useful|interesting)\b",
     re.I,
 )
+# Verbs of a single happening: in the future they schedule an event, dated or not.
+_SCHEDULED = frozenset(
+    """meet hold discuss visit sign attend host travel arrive open launch present adopt
+    conclude start begin deliver participate chair convene address receive""".split()
+)
 # Units of quantities that are measurements (shares, sums of money), not counts of things.
 _MEASURES = frozenset({"percent", "percentage points", "USD", "EUR", "GBP", "JPY", "RUB"})
 # Units of measure after a number ("20 tonnes of aid", "300 km of road"), lower-cased:
@@ -764,6 +769,8 @@ def _classify(
         kind = ClaimKind.QUANTITY
     elif clause.tense == "past" and not clause.durative:
         kind = ClaimKind.EVENT
+    elif clause.tense == "future" and (clause.verb or "").lower() in _SCHEDULED:
+        kind = ClaimKind.EVENT  # scheduled, if undated: "The ministers will discuss ..."
     else:
         kind = ClaimKind.STATE
     return kind, features, attributed_to

@@ -287,6 +287,19 @@ class TestKinds:
         )
         assert [] == [c for c in extract_claims(t, threshold=0.0) if c.speaker == "Question"]
 
+    @pytest.mark.parametrize(
+        ("sentence", "kind"),
+        [
+            ("The ministers will discuss bilateral relations.", ClaimKind.EVENT),
+            ("Sergey Lavrov will meet Rex Tillerson in Paris.", ClaimKind.EVENT),
+            ("Russia will never accept the expansion of NATO.", ClaimKind.STATE),
+        ],
+    )
+    def test_undated_future(self, sentence: str, kind: ClaimKind) -> None:
+        """A future happening is a scheduled event even undated; a future stance a state."""
+        t = parse_transcript(sentence, published="2017-12-28", speaker="Ann Lee")
+        assert [kind] == [c.kind for c in extract_claims(t, threshold=0.0)]
+
     def test_introduction_is_not_a_claim(self) -> None:
         """A name with its titles, as a moderator introduces a speaker, is not a claim."""
         t = parse_transcript(
