@@ -158,7 +158,7 @@ _OPINION = re.compile(
 )
 # Courtesies that state nothing: greetings, thanks, welcomes, farewells.
 _COURTESY = re.compile(
-    r"(?:good\s(?:morning|afternoon|evening|day)|thank\syou|thanks|hello|welcome|"
+    r"(?:good\s(?:morning|afternoon|evening|day)|thank\syou|thanks(?!\sto\b)|hello|welcome|"
     r"ladies\sand\sgentlemen|dear\s(?:friends|colleagues)|goodbye|all\sthe\sbest)\b",
     re.I,
 )

@@ -158,6 +158,11 @@ class TestKinds:
         )
         assert [] == extract_claims(t, threshold=0.0)
 
+    def test_thanks_to_is_no_courtesy(self) -> None:
+        """`Thanks to ...` opens a claim, not a thank-you."""
+        claim = self._one("Thanks to Russia's efforts, the ceasefire has held since July.")
+        assert ClaimKind.STATE == claim.kind
+
     def test_plural_reporting_verb(self) -> None:
         """`The Americans claim that` reports the Americans' words."""
         claim = self._one("The Americans claim that Russia interfered in their elections.")
