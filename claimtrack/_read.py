@@ -347,8 +347,12 @@ def parse_transcript(
         msg = f"{source}: the transcript is empty; give a file with the transcript's text"
         raise TranscriptError(msg)
     found = _header_date(text)
-    if found is None and language != "en":
-        found = _foreign_header_date(text, language)
+    for other in () if found is not None else _DATE_LANGUAGES.get(language, _OTHER_LANGUAGES):
+        # A header date in the transcript's language, else in any language that has one:
+        # a Russian page read without --language still gets its date.
+        found = _foreign_header_date(text, other)
+        if found is not None:
+            break
     if published is not None:
         when = _coerce_published(published, source)
     elif found is not None:
@@ -603,6 +607,14 @@ _GLUED_TIME = re.compile(r"(?<=\d{4})(?=(?:[01]?\d|2[0-3]):[0-5]\d(?!\d))")
 _CLOCK_AFTER = re.compile(r"\D{0,12}?(?P<hour>[01]?\d|2[0-3]):[ \t]?(?P<minute>[0-5]\d)(?!\d)")
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _YEAR_WRITTEN = re.compile(r"\b\d{4}")
+
+
+_OTHER_LANGUAGES = ("de", "es", "fr", "ru")
+# The languages a header date is looked for in, after English: the transcript's first.
+_DATE_LANGUAGES = {
+    language: (language, *(other for other in _OTHER_LANGUAGES if other != language))
+    for language in _OTHER_LANGUAGES
+}
 
 
 def _foreign_header_date(text: str, language: str) -> tuple[dt.datetime, int] | None:

@@ -434,6 +434,11 @@ class TestOtherLanguages:
         assert (published, speakers) == (t.published, t.speakers)
         assert Role.QUESTION == t.turns[0].role
 
+    def test_date_without_the_language(self) -> None:
+        """A Russian header date is found even when the language is not given."""
+        t = parse_transcript("28 декабря 201716:08\n\nВопрос: Как?\n\nС.В.Лавров: Так.")
+        assert (dt.datetime(2017, 12, 28, 16, 8), "en") == (t.published, t.language)
+
 
 class TestEventDate:
     """The date of the event a title names, against the page's date."""
