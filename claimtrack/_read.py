@@ -412,15 +412,27 @@ def _event_date(title: str, when: dt.datetime) -> dt.datetime:
     datetime.datetime(2020, 6, 19, 0, 0)
     >>> _event_date("Interview, December 28, 2017", dt.datetime(2017, 12, 28, 16, 8))
     datetime.datetime(2017, 12, 28, 16, 8)
+    >>> _event_date("Statement on Victory Day, May 9, 1945", dt.datetime(2020, 5, 9))
+    datetime.datetime(2020, 5, 9, 0, 0)
     """
     for pattern in _HEADER_DATES[:2]:  # a day and a month name, with the year
         match = pattern.search(title)
         if match is not None:
             told = _header_datetime(match)
-            if told is not None and told.date() != when.date():
+            if told is not None and told.date() != when.date() and _near(told, when):
                 return told
             return when
     return when
+
+
+# How far before a page's date a title's date may be and still be the event's: a page may
+# print the day it was viewed, years later; a title naming 9 May 1945 names history.
+_EVENT_BEFORE_PAGE = dt.timedelta(days=3 * 365)
+
+
+def _near(told: dt.datetime, when: dt.datetime) -> bool:
+    """Whether a title's date can be the event of a page dated ``when``."""
+    return -dt.timedelta(days=2) <= when - told <= _EVENT_BEFORE_PAGE
 
 
 # How far into the opening text a title below a banner may stand.
