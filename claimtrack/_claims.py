@@ -64,9 +64,6 @@ EXTRACTOR = "claimtrack.rules"
 _CONTEXT = 60
 
 
-_VERSION = __version__
-
-
 @attrs.frozen
 class _ScoreModel:
     weights: dict[str, float]  # learned, by scripts/train_claim_score.py
@@ -549,7 +546,7 @@ def _claim(
         context_before=text[max(0, s0 - _CONTEXT) : s0],
         context_after=text[s1 : s1 + _CONTEXT],
         extractor=EXTRACTOR,
-        extractor_version=_VERSION,
+        extractor_version=__version__,
     )
     return _trusted_claim(
         id=claim_id(transcript.id, s0, s1),
@@ -823,12 +820,12 @@ def _first_word(text: str) -> str | None:
 _RELATIVE_SUBJECT = re.compile(r",?\s(?:who|which|that)\s*$")
 _CLAUSE_BREAK_SPACE = re.compile(r"[,;:–—]\s")
 _NAME_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:\s(?:of\s)?[A-Z][\w'’.\-]*)*")
-# Subjects that name nobody: pronouns, and what is left of "As noted, ..." or "So said".
 # A collective noun after a name: who speaks for a country ("the Russian side").
 _BODY = re.compile(
     r"\s(?:side|government|authorities|leadership|delegation|administration|military|"
     r"embassy|ministry|parliament|media|press)\b"
 )
+# Subjects that name nobody: pronouns, and what is left of "As noted, ..." or "So said".
 _PRONOUN = re.compile(
     r"^(?:i|we|you|he|she|it|they|this|that|as|so|and|but|also|there|one|some|many|"
     r"others|people|everyone|everybody|nobody|someone)$",

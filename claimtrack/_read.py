@@ -354,7 +354,7 @@ def parse_transcript(
         if found is not None:
             break
     if published is not None:
-        when = _coerce_published(published, source)
+        when = coerce_published(published, source)
     elif found is not None:
         when = found[0]
     else:
@@ -543,7 +543,15 @@ def _capitalised(words: list[str], *, backwards: bool) -> list[str]:
 _NAME_JOINERS = _LOWER_WORDS - {"and", "for"}
 
 
-def _coerce_published(value: dt.datetime | dt.date | str, source: str) -> dt.datetime:
+def coerce_published(value: dt.datetime | dt.date | str, source: str | None) -> dt.datetime:
+    """A publication date given as a datetime, a date or an ISO string, as a datetime.
+
+    Raises:
+        NoDateError: The string is no ISO date; the message names ``source`` if given.
+
+    >>> coerce_published("2017-12-28", None)
+    datetime.datetime(2017, 12, 28, 0, 0)
+    """
     if isinstance(value, dt.datetime):
         return value
     if isinstance(value, dt.date):
@@ -551,8 +559,9 @@ def _coerce_published(value: dt.datetime | dt.date | str, source: str) -> dt.dat
     try:
         return dt.datetime.fromisoformat(value.strip())
     except ValueError:
+        where = f"{source}: " if source is not None else ""
         msg = (
-            f"{source}: the date {value!r} is not an ISO date; "
+            f"{where}the date {value!r} is not an ISO date; "
             "write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM"
         )
         raise NoDateError(msg) from None

@@ -27,11 +27,10 @@ from attrs import validators as v
 
 from claimtrack._claims import DEFAULT_THRESHOLD, extract_claims
 from claimtrack._model import Claim
-from claimtrack._read import decode, parse_transcript, read_bytes
+from claimtrack._read import coerce_published, decode, parse_transcript, read_bytes
 from claimtrack._serialize import claim_from_dict, claim_to_dict
 from claimtrack.exceptions import (
     ClaimtrackError,
-    NoDateError,
 )
 
 __all__ = ["DocumentResult", "default_jobs", "extract_corpus", "file_hash"]
@@ -171,7 +170,8 @@ def extract_corpus(
     if max_pending is not None and max_pending < 1:
         msg = f"max_pending {max_pending!r} is below 1; give how many documents may be in flight"
         raise ValueError(msg)
-    options = _Options(threshold, _published(published), speaker, language)
+    when = None if published is None else coerce_published(published, None)
+    options = _Options(threshold, when, speaker, language)
     workers = default_jobs() if jobs is None else jobs
     if max_pending is None:
         max_pending = _DEFAULT_PENDING if executor is not None else _PENDING_PER_WORKER * workers
@@ -206,18 +206,6 @@ def file_hash(path: str | os.PathLike[str]) -> str:
         while chunk := handle.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _published(value: dt.datetime | dt.date | str | None) -> dt.datetime | None:
-    if value is None or isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day)
-    try:
-        return dt.datetime.fromisoformat(value.strip())
-    except ValueError:
-        msg = f"the date {value!r} is not an ISO date; write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM"
-        raise NoDateError(msg) from None
 
 
 def _inline(

@@ -209,10 +209,10 @@ _NUMBERED = re.compile(
     r"\.?\s?$",
     re.I,
 )
-# After its digits, what makes a number a time, date, ratio or ordinal, not a count:
-# "2:46", "9/11", "10.10 a.m.", "75th".
 # A number that, counting nothing, is a year.
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
+# After its digits, what makes a number a time, date, ratio or ordinal, not a count:
+# "2:46", "9/11", "10.10 a.m.", "75th".
 _NOT_COUNT_AFTER = re.compile(r"[:/]\d|\s?[AaPp]\.?[Mm]\b|(?:st|nd|rd|th)\b")
 
 
