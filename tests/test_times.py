@@ -336,6 +336,26 @@ class TestIntent:
         """Without a past perfect, `until` bounds a time still to come."""
         assert ["2019-02-19"] == _values("The exhibition stays open until Tuesday.", "2019-02-15")
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The alliance has decided to admit three members in early March.",
+            "The ministers agreed to meet again in early March.",
+            "The company promised to pay the workers in early March.",
+            "The talks might resume in early March.",
+        ],
+    )
+    def test_decision_to_act(self, text: str) -> None:
+        """A decision, agreement or promise to act dates the act, which is still to come."""
+        assert ["2019-03"] == _values(text, anchor="2019-02-10")
+
+    def test_reporting_clause_after_comma(self) -> None:
+        """`..., an official said`: the reporting verb dates the saying, not what was said."""
+        text = "The vote will be held in early March, an official said on Wednesday."
+        assert ["2019-03", "2019-02-06"] == _values(text, anchor="2019-02-10")
+        text = "The army had left the town in early March, an official said on Wednesday."
+        assert ["2018-03", "2019-02-06"] == _values(text, anchor="2019-02-10")
+
 
 class TestPrecision:
     @pytest.mark.parametrize(

@@ -438,6 +438,7 @@ _FUTURE_CUES = (
     "planned to", "planning to", "intend to", "intends to", "intend", "expect to", "expects to",
     "expected to", "scheduled", "due to", "set to", "is to", "are to", "would", "upcoming",
     "forthcoming", "hope to", "hopes to", "aim to", "aims to", "should", "next", "tomorrow",
+    "decided to", "agreed to", "promised to", "pledged to", "vowed to", "might",
     "until", "till", "coming", "soon", "from now", "planned for", "planned a", "planned an",
     "planned the", "planning", "slated", "due", "set for", "expected", "invited",
 )  # fmt: skip
@@ -483,6 +484,8 @@ _STRONG = frozenset(
      "had", "has", "have", "hasn't", "haven't", "'ve", "’ve", "been", "ago", "is", "are", "am"}
 )  # fmt: skip
 _BE = frozenset({"was", "were", "is", "are", "am", "been"})
+# Reporting verbs: after the expression and a comma, they say when it was said.
+_REPORTING = frozenset({"said", "told", "announced", "reported", "added", "stated"})
 _PASSIVE = re.compile(r"(?<![\w'’])(?:be|been|being|to|is|are|am|'s|’s)[ \t]{1,2}$", re.IGNORECASE)
 # ``[.!?;]\s|\n|[.!?]$``, written to open with a character set the regex engine skips to.
 _BOUNDARY = re.compile(r"[.!?;\n](?:(?<=\n)|(?<=[.!?;])\s|(?<=[.!?])$)")
@@ -629,6 +632,8 @@ class Context:
                 continue
             if word == "next" and text.startswith(("to", "door"), cue_end + 1):
                 continue  # "next to the embassy" is a place
+            if word in _REPORTING and cue_start >= end and "," in text[end:cue_start]:
+                continue  # "... in early March, an official said": said when, not what
             if (
                 last_quote >= cue_end
                 if cue_end <= start
