@@ -359,8 +359,9 @@ def _match_at(text: str, core: int, position: int, stop: int) -> re.Match[str] |
 
 
 def _quantity(text: str, match: re.Match[str], stop: int) -> Quantity | None:
-    groups = match.groupdict()
+    groups: dict[str, str | None] = match.groupdict()
     value: int | float
+    mod: str | None
     n0, n1 = match.span("number")
     if groups["vague"]:
         value = _VAGUE[groups["vague"].lower()]
@@ -378,7 +379,7 @@ def _quantity(text: str, match: re.Match[str], stop: int) -> Quantity | None:
         value = parsed
         mod = groups["mod"]
     else:
-        raw = groups["digits"].replace(",", "")
+        raw = (groups["digits"] or "").replace(",", "")  # matched: neither vague nor words
         if len(raw) > _MAX_DIGITS:
             return None  # a serial number or junk, not a quantity
         value = float(raw) if "." in raw else int(raw)

@@ -959,14 +959,13 @@ def _phrase(m: re.Match[str], ctx: Context) -> Candidate | None:
         return None
     if key == "the past" and _next_word(ctx, end).lower() in ("tense", "participle"):
         return None
-    reason = None
     earliest = latest = None
     if value == "PRESENT_REF":
         earliest = latest = ctx.anchor
     if key in ("in the past",):
         start += 3
     start += _PHRASE_LEADS.get(key, 0)
-    cand = Candidate(start, end, value, type_, reason=reason)
+    cand = Candidate(start, end, value, type_)
     cand.earliest, cand.latest = earliest, latest
     return cand
 
@@ -1366,7 +1365,7 @@ _FRACTION_UNITS = {"Y": ("M", 12), "DE": ("Y", 10), "M": ("W", 4), "W": ("D", 7)
 def _ago_value(ctx: Context, number: float, code: str, sign: int) -> str | None:
     if number != int(number) and code in _FRACTION_UNITS:
         code, per = _FRACTION_UNITS[code]
-        number = round(number * per)
+        number = float(round(number * per))
     return offset_value(ctx.anchor, int(number), code, sign)
 
 
