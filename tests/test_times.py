@@ -343,10 +343,11 @@ class TestIntent:
             "The ministers agreed to meet again in early March.",
             "The company promised to pay the workers in early March.",
             "The talks might resume in early March.",
+            "The dispute that has divided the family may be settled in early March.",
         ],
     )
     def test_decision_to_act(self, text: str) -> None:
-        """A decision, agreement or promise to act dates the act, which is still to come."""
+        """A decision, agreement or promise to act, or what may happen, is still to come."""
         assert ["2019-03"] == _values(text, anchor="2019-02-10")
 
     def test_reporting_clause_after_comma(self) -> None:

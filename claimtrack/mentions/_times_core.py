@@ -438,7 +438,8 @@ _FUTURE_CUES = (
     "planned to", "planning to", "intend to", "intends to", "intend", "expect to", "expects to",
     "expected to", "scheduled", "due to", "set to", "is to", "are to", "would", "upcoming",
     "forthcoming", "hope to", "hopes to", "aim to", "aims to", "should", "next", "tomorrow",
-    "decided to", "agreed to", "promised to", "pledged to", "vowed to", "might",
+    "decided to", "agreed to", "promised to", "pledged to", "vowed to", "might", "may be",
+    "may finally", "may soon", "may well",
     "until", "till", "coming", "soon", "from now", "planned for", "planned a", "planned an",
     "planned the", "planning", "slated", "due", "set for", "expected", "invited",
 )  # fmt: skip
