@@ -92,13 +92,17 @@ _ATTRIBUTION = re.compile(
     # The verb in lower case: "the United States, Russia and China" reports nothing.
     r"\b(?:has|have|had)?\s?(?P<verb>(?-i:said|stated|announced|claimed|declared|insisted|"
     r"reported|argued|warned|promised|confirmed|denied|admitted|suggested|alleged|asserted|"
-    r"stressed|emphasi[sz]ed|noted|acknowledged|added|explained|"
-    r"says|states|claims|insists|argues|warns|alleges|asserts|"
-    r"claim|insist|argue|allege|assert))\b"
+    r"stressed|emphasi[sz]ed|noted|acknowledged|added|explained|told|"
+    r"says|states|claims|insists|argues|warns|alleges|asserts|reports|"
+    r"claim|insist|argue|allege|assert|report))\b"
+    # Whom it was told to: "told reporters that", "has told me that".
+    r"(?:\s(?:reporters|journalists|the\spress|parliament|lawmakers|me|us|him|her|them))?"
     # A time or manner adverb may come between the verb and what it reports: "said
     # yesterday that", "stated publicly:".
     r"(?:\s(?:yesterday|today|earlier|recently|again|publicly|repeatedly|also|then|"
-    r"(?:last|this)\s(?:night|morning|week|month|year))\b)?"
+    r"(?:last|this)\s(?:night|morning|week|month|year)|on\s[A-Z][a-z]{2,8}day|"
+    r"on\s\d{1,2}\s[A-Z][a-z]{2,8}|on\s[A-Z][a-z]{2,8}\.?\s\d{1,2}|"
+    r"in\s(?:a|an|his|her|their|its)\s(?:statement|interview|speech|letter|report))\b)?"
     # What follows: "that", "it", a comma or a colon before the words, or a stance
     # the verb reports ("stated his interest in", "confirmed its readiness to").
     r"(?:\s(?:that|it)\b|,|:|\s(?:his|her|their|its)\s(?:interest|intention|readiness|"
@@ -148,9 +152,9 @@ _NOMINAL_EVENT = re.compile(
 )
 _OPINION = re.compile(
     r"\b(?:i|we)\s(?:think|believe|hope|feel|expect|want|wish|are glad|are surprised|"
-    r"are convinced|are sure|do not entertain|don['’]t)\b|\b(?:should|ought|illusions?|"
-    r"in my (?:view|opinion)|of course|obviously|clearly|perhaps|maybe|disappoint\w*|"
-    r"expectations?)\b",
+    r"are convinced|are sure|(?:do not|don['’]t)\s(?:think|believe|entertain|want|like|wish|"
+    r"expect|see|understand|agree|accept))\b|\b(?:should|ought|illusions?|"
+    r"in my (?:view|opinion)|perhaps|maybe|disappoint\w*|expectations?)\b",
     re.I,
 )
 # Courtesies that state nothing: greetings, thanks, welcomes, farewells.
@@ -159,6 +163,30 @@ _COURTESY = re.compile(
     r"ladies\sand\sgentlemen|dear\s(?:friends|colleagues)|goodbye|all\sthe\sbest)\b",
     re.I,
 )
+# What a page or its editor says of the transcript itself: "Following is a transcript of",
+# "Below is the text of the statement", "The rush transcript was updated on October 26",
+# "Last updated 21-Nov-2019 10:03", "IE 11 is not supported".
+_EDITORIAL = re.compile(
+    r"^(?:[•·*]\s?)?(?:(?:the\s)?following\sis|below\sis|here\sis|above\sis)\s(?:a|an|the)\s"
+    r"(?:[\w-]+\s){0,4}(?:transcript|text|readout|record|translation|excerpt|recording)\b"
+    r"|\b(?:this|the|a|our)\s(?:[\w-]+\s)?transcripts?\s(?:was|is|has\sbeen|may|will)\b"
+    r"|\b(?:full|complete|rush|official)\stranscripts?\sof\b"
+    r"|^(?:[•·*]\s?)?(?:last\s)?(?:updated|modified|published|posted)(?::|\s(?:on\s)?\d)"
+    r"|^(?:ie|internet\sexplorer)\s?\d{0,2}\sis\snot\ssupported\b"
+    r"|\b(?:your|another|a\sdifferent|this)\sbrowser\b"
+    r"|^(?:table\sof\s)?contents:?$|^answers\sto\s(?:media\s)?questions:?$",
+    re.I,
+)
+_EDITORIAL_WORDS = frozenset(
+    "following below here above transcript transcripts updated modified published posted ie "
+    "internet browser contents answers".split()
+)
+# A list's item number opening a line: "1. Statements by ...", "12) Developments in Niger".
+_ITEM_NUMBER = re.compile(r"[ \t]{0,8}\d{1,3}[.)](?:\s|$)")
+# A small count after a definite word names a known set, it counts nothing: "the two
+# sides", "these three countries" (but "the two million refugees" counts).
+_SMALL_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+_DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|these|those|all)\s)$", re.I)
 _RHETORIC = re.compile(r"^(?:this|that|it) is (?:not )?(?:how|what|why)\b", re.I)
 # A condition on anyone at all: "If a country is attacked, it defends itself."
 _HYPOTHETICAL = re.compile(
@@ -352,6 +380,8 @@ def _mentions(
         else ()
     )
     quantities = _find_quantities(text, start, end, skip, words)
+    if quantities:
+        quantities = _counted(text, start, quantities)
     if actors is None:
         found = find_actors(text, start, end)
     elif starts is None:
@@ -638,7 +668,7 @@ _ATTRIBUTION_VERBS = frozenset(
     """said stated announced claimed declared insisted reported argued warned promised
     confirmed denied admitted suggested alleged asserted says states claims insists argues
     warns alleges asserts claim insist argue allege assert stressed emphasised emphasized
-    noted acknowledged added explained""".split()
+    noted acknowledged added explained told reports report""".split()
 )
 # The verb's run of letters, with the auxiliary glued on where no space parts them.
 _ATTRIBUTION_WORDS = _ATTRIBUTION_VERBS | frozenset(
@@ -654,8 +684,7 @@ _OPINION_VERBS = frozenset(
     "think believe hope feel expect want wish are do don".split()  # "are glad", "do not"
 )
 _OPINION_WORDS = frozenset(
-    """should ought illusion illusions my course obviously clearly perhaps maybe
-    expectation expectations""".split()
+    """should ought illusion illusions my perhaps maybe expectation expectations""".split()
 )
 _COPULA_WORDS = frozenset({"was", "is", "are", "were"})
 _COPULA_ADJECTIVES = frozenset(
@@ -688,7 +717,8 @@ def _classify(
     documents = [r for r in references if r.kind in _DOCUMENT_KINDS]
     cited = bool(references) and _document_says(sentence, references, words)
     attributed_to = None if cited else _attributed_to(sentence, actors, words)
-    clause = main_clause(_FRAME.sub("", sentence, count=1))
+    framed = _FRAME.sub("", sentence, count=1)  # "I want to say that ..." framed nothing
+    clause = main_clause(framed)
     # A questioner's statement said as a question is the questioner's claim.
     question = sentence.rstrip().endswith("?") and (role is not Role.QUESTION or _asks(sentence))
     # A question presupposes a dated event it names ("the planned publication of lists
@@ -720,7 +750,9 @@ def _classify(
         "attribution": float(attributed_to is not None),
         "commitment": float(committed and bool(dated)),
         "pledge": float(committed and not dated),
-        "opinion": float(attributed_to is None and _all_opinion(sentence, words)),
+        "opinion": float(
+            attributed_to is None and _all_opinion(framed, words if framed is sentence else None)
+        ),
         "rhetoric": float(
             bool(_RHETORIC.search(sentence))
             or (
@@ -739,6 +771,8 @@ def _classify(
         return None, features, None  # "Good afternoon.", "Thank you for your question."
     if _name_only(sentence):
         return None, features, None  # an introduction: "Former Secretary of State Ann Lee."
+    if _not_content(sentence, words):
+        return None, features, None  # a note on the page, a list's heading, a number alone
     evidence = quantities or documents or cited or attributed_to is not None or presupposed
     if (features["opinion"] or features["rhetoric"]) and not evidence:
         return None, features, None  # an opinion or a figure of speech, not a claim
@@ -771,6 +805,58 @@ def _classify(
     else:
         kind = ClaimKind.STATE
     return kind, features, attributed_to
+
+
+def _not_content(sentence: str, words: frozenset[str] | None) -> bool:
+    """Whether a sentence is no content of the transcript: a note on the page or the
+    transcript, a list item's heading (no final stop), or no words at all (``9.``,
+    ``1541-02-08-2023``).
+
+    >>> _not_content("Following is a transcript of the press conference.", None)
+    True
+    >>> _not_content("2. Expanding Russia's diplomatic presence in Africa", None)
+    True
+    >>> _not_content("The transcript of the call shows that he asked.", None)
+    False
+    """
+    if not any(char.isalpha() for char in sentence):
+        return True
+    if _ITEM_NUMBER.match(sentence) and sentence.rstrip()[-1:] not in ".!?…\"”'’)":
+        return True
+    return (words is None or not _EDITORIAL_WORDS.isdisjoint(words)) and bool(
+        _EDITORIAL.search(sentence)
+    )
+
+
+def _counted(text: str, start: int, quantities: list[Quantity]) -> list[Quantity]:
+    """The quantities of the sentence starting at ``start`` that count something: not a
+    list's item number (``1.`` opening the sentence), not a small count of a known set
+    (``the two sides``).
+
+    >>> from claimtrack.mentions._quantities import find_quantities
+    >>> s = "The two sides agreed to send four experts."
+    >>> [q.value for q in _counted(s, 0, find_quantities(s))]
+    [4]
+    """
+    kept = []
+    for quantity in quantities:
+        at = quantity.start if quantity.start is not None else -1
+        number = quantity.text
+        if (
+            number.isdigit()
+            and at >= start
+            and _ITEM_NUMBER.match(text, start)
+            and not text[start:at].strip()
+        ):
+            continue  # the item number opening the sentence
+        if (
+            number.lower() in _SMALL_COUNTS
+            and at >= 0
+            and _DEFINITE_BEFORE.search(text, max(start, at - 7), at)
+        ):
+            continue
+        kept.append(quantity)
+    return kept
 
 
 def _is_measure(quantity: Quantity) -> bool:
@@ -958,6 +1044,8 @@ def _speaker_of(sentence: str, match: re.Match[str], actors: list[Actor]) -> str
     if runs:
         run = max(runs, key=lambda m: len(m.group()))
         name = run.group()
+        if name in ("The", "A", "An"):  # "The minister told reporters": a common noun
+            return subject if len(subject.split()) <= 4 else None
         if name.startswith(("The ", "A ", "An ")):  # "The Council of Europe said"
             name = name.split(" ", 1)[1]
         holder = _after_title(name, actors)

@@ -225,6 +225,14 @@ _STAGE = re.compile(
 )
 
 
+def _item_number(text: str, begin: int, dot: int) -> bool:
+    """Whether ``text[begin:dot]`` is an item's number (at most four characters), perhaps
+    indented."""
+    while begin < dot and text[begin] in " \t":
+        begin += 1
+    return dot - begin <= 4 and _ITEM_NUMBER.fullmatch(text, begin, dot) is not None
+
+
 def _ends_sentence(text: str, match: re.Match[str], end: int, begin: int) -> bool:
     mark = match.group()
     if mark[0] == ".":
@@ -248,12 +256,8 @@ def _ends_sentence(text: str, match: re.Match[str], end: int, begin: int) -> boo
             and _next_word(text, match.end(), end) in _MONTHS_AFTER_ORDINAL
         ):
             return False  # a German ordinal day: "am 8. November"
-        elif (
-            len(mark) == 1
-            and match.start() - begin <= 4  # an item's number is at most four characters
-            and _ITEM_NUMBER.fullmatch(text, begin, match.start())
-        ):
-            return False  # an item's number: "1. If he will list ..."
+        elif len(mark) == 1 and _item_number(text, begin, match.start()):
+            return False  # an item's number: "1. If he will list ...", "  10. The EU's ..."
     opens = _OPENS.match(text, match.end(), end)
     if opens is None:
         return False

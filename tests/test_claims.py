@@ -158,6 +158,85 @@ class TestKinds:
         )
         assert [] == extract_claims(t, threshold=0.0)
 
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Of course, the government cut taxes in 2019.",
+            "The European Commission clearly violated its own rules when it banned RT in 2019.",
+            "Obviously, the talks in Geneva failed on March 3.",
+            "I want to say that the previous government built 200 schools.",
+            "We don't supply weapons to Venezuela.",
+        ],
+    )
+    def test_hedges_are_not_opinions(self, sentence: str) -> None:
+        """`of course`, `clearly`, a frame (`I want to say that`) or a denial leave the
+        sentence a candidate claim."""
+        t = parse_transcript(sentence, published="2019-12-28", speaker="Ann Lee")
+        assert [sentence] == [c.text for c in extract_claims(t, threshold=0.0)]
+
+    @pytest.mark.parametrize(
+        "sentence",
+        ["I don't think they will come.", "We don't want war.", "I think Ann Lee is right."],
+    )
+    def test_opinions_are_not_claims(self, sentence: str) -> None:
+        """A sentence whose only clause voices an opinion is no claim at all."""
+        t = parse_transcript(sentence, published="2019-12-28", speaker="Ann Lee")
+        assert [] == extract_claims(t, threshold=0.0)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Following is a transcript of the press conference by Secretary-General Ann Lee.",
+            "Below is the text of the statement made by the Prime Minister.",
+            "The rush transcript was updated on October 26 to reflect the statements.",
+            "We also have a full transcript of the debates, night 2, on our site.",
+            "Last updated 21-Nov-2019 10:03",
+            "IE 11 is not supported. For an optimal experience visit our site on another browser",
+            "1541-02-08-2023",
+            (
+                "Table of contents:\n\n  1. The III BRICS Youth Camp\n  9. Developments in Niger\n"
+                "  10. The EU's reaction to amendments to the law on NGOs"
+            ),
+        ],
+    )
+    def test_notes_on_the_page_are_not_claims(self, text: str) -> None:
+        """What a page or its editor says of the transcript, list headings and numbers
+        without words are not the speaker's claims."""
+        t = parse_transcript(text, published="2019-12-28", speaker="Ann Lee")
+        assert [] == extract_claims(t, threshold=0.0)
+
+    def test_a_transcript_as_evidence_is_content(self) -> None:
+        """A transcript spoken of as evidence is no note on the page."""
+        claim = self._one("The transcript of the call shows that he asked for 300 files.")
+        assert ClaimKind.QUANTITY == claim.kind
+
+    def test_counts_of_a_known_set_are_no_quantities(self) -> None:
+        """`the two sides` names a pair; `two planes` and `the two million` count."""
+        t = parse_transcript(
+            "The two sides agreed to send four experts. The two million refugees need help.",
+            published="2019-12-28",
+            speaker="Ann Lee",
+        )
+        assert [[4], [2_000_000]] == [
+            [q.value for q in c.quantities] for c in extract_claims(t, threshold=0.0)
+        ]
+
+    @pytest.mark.parametrize(
+        ("sentence", "source"),
+        [
+            ("RBS Group announced on 23 November that it would keep lending.", "RBS Group"),
+            ("Sergey Lavrov said on Tuesday that Russia would not expel anyone.", "Sergey Lavrov"),
+            ("Ann Lee said in a statement that 9 million people need aid.", "Ann Lee"),
+            ("UN agencies report that more than 220,000 people have fled.", "UN"),
+            ("The minister told reporters that the talks had failed.", "The minister"),
+        ],
+    )
+    def test_reported_with_a_date_or_an_audience(self, sentence: str, source: str) -> None:
+        """A date, a medium or an audience between the reporting verb and `that`."""
+        t = parse_transcript(sentence, published="2008-12-11", speaker="Bo Dee")
+        (claim,) = extract_claims(t, threshold=0.0)
+        assert (ClaimKind.ATTRIBUTION, source) == (claim.kind, claim.attributed_to)
+
     def test_thanks_to_is_no_courtesy(self) -> None:
         """`Thanks to ...` opens a claim, not a thank-you."""
         claim = self._one("Thanks to Russia's efforts, the ceasefire has held since July.")
