@@ -167,7 +167,8 @@ _COURTESY = re.compile(
 # "Below is the text of the statement", "The rush transcript was updated on October 26",
 # "Last updated 21-Nov-2019 10:03", "IE 11 is not supported".
 _EDITORIAL = re.compile(
-    r"^(?:[•·*]\s?)?(?:(?:the\s)?following\sis|below\sis|here\sis|above\sis)\s(?:a|an|the)\s"
+    r"^(?:[•·*]\s?)?(?:editor['’]s\snote:?\s|note:\s)?"
+    r"(?:(?:the\s)?following\sis|below\sis|here\sis|above\sis)\s(?:a|an|the)\s"
     r"(?:[\w-]+\s){0,4}(?:transcript|text|readout|record|translation|excerpt|recording)\b"
     r"|\b(?:this|the|a|our)\s(?:[\w-]+\s)?transcripts?\s(?:was|is|has\sbeen|may|will)\b"
     r"|\b(?:full|complete|rush|official)\stranscripts?\sof\b"
@@ -186,7 +187,17 @@ _ITEM_NUMBER = re.compile(r"[ \t]{0,8}\d{1,3}[.)](?:\s|$)")
 # A small count after a definite word names a known set, it counts nothing: "the two
 # sides", "these three countries" (but "the two million refugees" counts).
 _SMALL_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+_NET_ZERO = re.compile(r"net\s(?i:zero)|(?i:zero)-", re.I)
 _DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|these|those|all)\s)$", re.I)
+# A host's patter: "Now please welcome ...", "Joining me tonight are ...", "With us, ...",
+# "Senator Ann Lee joins me next", "... is coming up", "I'm Jake Tapper in Washington".
+_INTRODUCTION = re.compile(
+    r"^(?:(?:and|now|so)\s)?(?:please\s)?(?:welcome|join\s(?:me|us))\b|^joining\s(?:me|us)\b"
+    r"|^with\sus\b|\bjoins?\s(?:me|us)\b|\b(?:is|are)\scoming\sup\b"
+    r"|^(?:(?:hello|hi|good\s(?:morning|afternoon|evening))[.,!]?\s)?(?-i:I['’]m\s[A-Z])",
+    re.I,
+)
+_INTRODUCTION_WORDS = frozenset("welcome join joining with joins coming i".split())
 _RHETORIC = re.compile(r"^(?:this|that|it) is (?:not )?(?:how|what|why)\b", re.I)
 # A condition on anyone at all: "If a country is attacked, it defends itself."
 _HYPOTHETICAL = re.compile(
@@ -773,6 +784,10 @@ def _classify(
         return None, features, None  # an introduction: "Former Secretary of State Ann Lee."
     if _not_content(sentence, words):
         return None, features, None  # a note on the page, a list's heading, a number alone
+    if (words is None or not _INTRODUCTION_WORDS.isdisjoint(words)) and _INTRODUCTION.search(
+        sentence
+    ):
+        return None, features, None  # a host's patter: "Joining me tonight are ..."
     evidence = quantities or documents or cited or attributed_to is not None or presupposed
     if (features["opinion"] or features["rhetoric"]) and not evidence:
         return None, features, None  # an opinion or a figure of speech, not a claim
@@ -792,6 +807,8 @@ def _classify(
         # A share, a sum, an amount measured ("20 tonnes") or a bounded number ("more
         # than 30") is the point, dated or not.
         kind = ClaimKind.QUANTITY
+    elif any(_is_large_count(q) for q in quantities):
+        kind = ClaimKind.QUANTITY  # "443 people were admitted on 7 June": the count's the point
     elif dated and (clause.tense == "future" or (not since and past_or_perfect)):
         kind = ClaimKind.EVENT
     elif documents:
@@ -850,6 +867,12 @@ def _counted(text: str, start: int, quantities: list[Quantity]) -> list[Quantity
         ):
             continue  # the item number opening the sentence
         if (
+            number.lower() == "zero"
+            and at >= 0
+            and _NET_ZERO.search(text, max(start, at - 4), at + 5)
+        ):
+            continue  # "net zero emissions", "zero-emission vehicles": no count
+        if (
             number.lower() in _SMALL_COUNTS
             and at >= 0
             and _DEFINITE_BEFORE.search(text, max(start, at - 7), at)
@@ -857,6 +880,19 @@ def _counted(text: str, start: int, quantities: list[Quantity]) -> list[Quantity
             continue
         kept.append(quantity)
     return kept
+
+
+def _is_large_count(quantity: Quantity) -> bool:
+    """Whether a quantity counts a hundred or more of something (``443 people``)."""
+    return (
+        quantity.unit is not None
+        and isinstance(quantity.value, int | float)
+        and quantity.value >= _LARGE_COUNT
+    )
+
+
+# A count this large is the point of its sentence, dated or not.
+_LARGE_COUNT = 100
 
 
 def _is_measure(quantity: Quantity) -> bool:

@@ -89,7 +89,7 @@ _JOINER = r"(?:of|the|for|and|de|da|del|di|du|van|von|der|den|bin|ibn|al|el|la|l
 _LABEL = re.compile(
     r"^[ \t]*(?P<label>" + _WORD + r"(?:[ \t](?:" + _JOINER + r"[ \t]){0,2}" + _WORD + r"){0,11}"
     r"(?:[ \t]\d{1,2})?)"
-    r"(?P<extra>(?:[ \t]\([^()\n]{1,60}\)){1,3}|,[ \t][^:\n]{1,60}?)?"
+    r"(?P<extra>(?:[ \t]\([^()\n]{1,60}\)){1,3}(?:,[ \t][^:\n]{1,100}?)?|,[ \t][^:\n]{1,100}?)?"
     r":(?:[ \t]*[(\[]\d{1,2}(?::\d\d){1,2}[)\]])?"
     r"(?:[ \t]+(?=\S)|(?:[ \t]*\r?\n){1,3}(?=[ \t]*\S))",
     re.M,
@@ -819,7 +819,9 @@ def _labels(text: str, stop: int) -> list[_Label]:
         extra = match.group("extra") or ""
         if extra.startswith(",") and not raw.isupper():
             continue  # "However, we think: ..." is prose
-        if raw.lower() not in _NOT_LABELS:
+        if _continues_line(text, match.start()):
+            continue  # "... and the First\nLady of the United States:" is wrapped prose
+        if raw.lower().replace("’", "'") not in _NOT_LABELS:
             found.append((match.start(), match.end(), raw))
             after = text[match.end("extra") if extra else match.end("label") : match.end()]
             if not extra and "\n" in after and "(" not in after and "[" not in after:
@@ -852,6 +854,18 @@ def _labels(text: str, stop: int) -> list[_Label]:
     return labels
 
 
+def _continues_line(text: str, start: int) -> bool:
+    """Whether the line starting at ``start`` goes on with a line of prose just above it:
+    a long line (hard-wrapped text) ending without a sentence's end."""
+    if start < 2 or text[start - 1] != "\n":
+        return False
+    above_start = text.rfind("\n", max(0, start - 1 - _WRAPPED_PROSE * 4), start - 1) + 1
+    above = text[above_start : start - 1].rstrip()
+    return len(above) >= _WRAPPED_PROSE and (above[-1].isalnum() or above[-1] == ",")
+
+
+# A line at least this long, ending without punctuation, is hard-wrapped prose.
+_WRAPPED_PROSE = 50
 # The most one-off labels on lines of their own looked for elsewhere in a text.
 _NAME_LOOKUPS = 20
 
@@ -912,6 +926,9 @@ def _unified(names: list[str]) -> list[str]:
     return out
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
+
+
 def _canonical_speaker(label: str) -> str:
     """``JOHN DICKERSON`` is ``John Dickerson``; other labels stay as written.
 
@@ -919,6 +936,8 @@ def _canonical_speaker(label: str) -> str:
     ('Mr. McCurry', "Martin O'Malley")
     >>> _canonical_speaker("PRESIDENT OF THE UNITED STATES")
     'President of the United States'
+    >>> _canonical_speaker("SEN. J.D. VANCE")
+    'Sen. J.D. Vance'
     """
     if not (label.isupper() and len(label) > 2):  # "Q", "MS" stay
         return label
@@ -929,7 +948,9 @@ def _canonical_speaker(label: str) -> str:
             words.append(lower)
             continue
         cased = "-".join(part.capitalize() for part in lower.split("-"))
-        if len(cased) > 3 and cased[1] in "'’":  # O'Malley, D'Arcy
+        if _INITIALS.fullmatch(word):  # "J.D." stays
+            cased = word
+        elif len(cased) > 3 and cased[1] in "'’":  # O'Malley, D'Arcy
             cased = cased[:2] + cased[2].upper() + cased[3:]
         elif len(cased) > 3 and cased.startswith("Mc"):  # McCurry
             cased = "Mc" + cased[2].upper() + cased[3:]

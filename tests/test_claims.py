@@ -205,6 +205,40 @@ class TestKinds:
         t = parse_transcript(text, published="2019-12-28", speaker="Ann Lee")
         assert [] == extract_claims(t, threshold=0.0)
 
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Now please welcome to Drake University the candidates.",
+            "Joining me in the questioning tonight are Kevin Cooney and Nancy Cordes.",
+            "With us, Republican strategist Mike Murphy and Democrat Paul Begala.",
+            "I'm Jake Tapper in Washington, where the race is in a sprint, 100 days out.",
+            "Senator Elizabeth Warren joins me exclusively next.",
+            "Minnesota Governor Tim Walz is coming up after the break.",
+        ],
+    )
+    def test_a_hosts_patter_is_no_claim(self, sentence: str) -> None:
+        """Introductions of guests and of the host are no claims."""
+        t = parse_transcript(sentence, published="2019-12-28", speaker="Ann Lee")
+        assert [] == extract_claims(t, threshold=0.0)
+
+    def test_large_dated_count_is_the_point(self) -> None:
+        """A count of a hundred or more makes a quantity claim even when dated; a small
+        one leaves the event."""
+        t = parse_transcript(
+            "On 7 June, 443 people were admitted to hospital. Three officials resigned on"
+            " Monday. The UK will reach net zero emissions by 2050.",
+            published="2019-06-12",
+            speaker="Ann Lee",
+        )
+        assert [
+            (ClaimKind.QUANTITY, "2019-06-07", [443]),
+            (ClaimKind.EVENT, "2019-06-10", [3]),
+            (ClaimKind.EVENT, "2050", []),
+        ] == [
+            (c.kind, c.time.value if c.time else None, [q.value for q in c.quantities])
+            for c in extract_claims(t, threshold=0.0)
+        ]
+
     def test_a_transcript_as_evidence_is_content(self) -> None:
         """A transcript spoken of as evidence is no note on the page."""
         claim = self._one("The transcript of the call shows that he asked for 300 files.")

@@ -177,6 +177,30 @@ class TestWebLayouts:
             x.speaker for x in t.turns
         ]
 
+    def test_party_and_office_in_capitals(self) -> None:
+        """CNN's `NAME (PARTY), OFFICE:` and a long apposition in capitals are labels;
+        initials keep their capitals."""
+        text = (
+            "JAKE TAPPER, CNN HOST: Welcome.\n\n"
+            "SEN. J.D. VANCE (R-OH), VICE PRESIDENTIAL CANDIDATE: I have nothing against cats.\n\n"
+            "TAPPER: And Trump?\n\n"
+            "DONALD TRUMP, FORMER PRESIDENT OF THE UNITED STATES (R) AND CURRENT U.S. "
+            "PRESIDENTIAL CANDIDATE: She laughs.\n\nTAPPER: Thanks."
+        )
+        t = parse_transcript(text, published="2024-07-28")
+        assert ("Jake Tapper", "Sen. J.D. Vance", "Donald Trump") == t.speakers
+
+    def test_wrapped_line_is_not_a_label(self) -> None:
+        """A hard-wrapped salutation's last line ending in a colon goes on the line above,
+        and an editor's note (with either apostrophe) is no speaker."""
+        text = (
+            "February 24, 2009\n\nEditor’s Note: Here is the text of the speech:\n\n"
+            "Madame Speaker, Mr. Vice President, Members of Congress, and the First\n"
+            "Lady of the United States:\n\nI have come here tonight to speak frankly."
+        )
+        t = parse_transcript(text, speaker="Barack Obama")
+        assert ("Barack Obama",) == t.speakers
+
     def test_long_labels(self) -> None:
         """Labels with joiners and a bracketed note, and a speaker heard once, are turns,
         each named without the offices before the name."""

@@ -1383,6 +1383,8 @@ def _countless(
     if rel in ("", "other") and not the:
         if not plural:
             return None
+        if post == "ago" and code in ("H", "MIN", "S"):  # "hours ago": today, about
+            return Candidate(start, end, ctx.anchor.isoformat(), mod="APPROX", reason="vague ago")
         if post == "ago":
             return Candidate(start, end, "PAST_REF", reason="vague ago")
         if not _FOR_BEFORE.search(text, max(0, start - 10), start) and not m["adj"]:
@@ -1447,6 +1449,9 @@ def _duration(m: re.Match[str], ctx: Context) -> Candidate | None:
         post = "from now"  # "in two weeks' time": the time two weeks from now
     if post in _AGO_DATE:
         sign = 1 if post in ("from now", "hence") else -1
+        if (vague or number is None) and code in ("H", "MIN", "S"):
+            # "several hours ago": a few hours off, so the anchor's day, about.
+            return Candidate(start, end, ctx.anchor.isoformat(), mod="APPROX", reason=post)
         if vague or number is None:
             return Candidate(start, end, "PAST_REF" if sign < 0 else "FUTURE_REF", reason=post)
         value = _ago_value(ctx, number + 0.5 if m["half"] else number, code, sign)
