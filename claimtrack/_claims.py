@@ -259,6 +259,7 @@ def extract_claims(transcript: Transcript, *, threshold: float = DEFAULT_THRESHO
     claims = []
     for turn in transcript.turns:
         previous: str | None = None
+        antecedent: str | None = None
         for position, sentence in enumerate(split_sentences(text, turn.start, turn.end)):
             quote = sentence.text
             words = _words(quote)
@@ -280,8 +281,12 @@ def extract_claims(transcript: Transcript, *, threshold: float = DEFAULT_THRESHO
                 previous=previous,
                 position=position,
                 bow=bow,
+                antecedent=antecedent,
             )
             previous = quote
+            for actor in mentions.actors:
+                if actor.type == "person":
+                    antecedent = actor.name  # the last person named, for "he" or "she"
             if kind is not None and score >= threshold:
                 claims.append(
                     _claim(
@@ -423,11 +428,14 @@ class Context:
             :attr:`~claimtrack.Role.QUESTION`.
         previous: The sentence before it in the same turn, if any.
         position: Its index in its turn, from 0.
+        antecedent: The person last named before it in its turn, whom ``he`` or
+            ``she`` reporting speech refers to (``She stressed that ...``).
     """
 
     role: Role = Role.STATEMENT
     previous: str | None = None
     position: int = attrs.field(default=0, validator=attrs.validators.ge(0))
+    antecedent: str | None = None
 
 
 @attrs.frozen
@@ -482,6 +490,7 @@ def analyse(
         position=context.position,
         bow=bow,
         weights=weights,
+        antecedent=context.antecedent,
     )
     return Analysis(kind=kind, features=features, attributed_to=attributed_to, score=score)
 
@@ -496,6 +505,7 @@ def _analysed(
     position: int,
     bow: Callable[[str], float],
     weights: dict[str, float] | None = None,
+    antecedent: str | None = None,
 ) -> tuple[ClaimKind | None, dict[str, float], str | None, float]:
     """:func:`analyse`'s kind, features, attribution and score, given the :func:`_words`."""
     kind, features, attributed_to = _classify(
@@ -506,6 +516,7 @@ def _analysed(
         references=mentions.references,
         actors=mentions.actors,
         words=words,
+        antecedent=antecedent,
     )
     features["bow"] = _clip(bow(sentence))
     features["previous_bow"] = _clip(bow(previous)) if previous else 0.0
@@ -720,6 +731,7 @@ def _classify(
     references: list[Reference],
     actors: list[Actor],
     words: frozenset[str] | None,
+    antecedent: str | None = None,
 ) -> tuple[ClaimKind | None, dict[str, float], str | None]:
     # Each cue pattern runs only where the words it needs are there: a word of a match
     # in ``\b``-delimited ASCII letters is one run of letters of the lower-cased text.
@@ -728,6 +740,9 @@ def _classify(
     documents = [r for r in references if r.kind in _DOCUMENT_KINDS]
     cited = bool(references) and _document_says(sentence, references, words)
     attributed_to = None if cited else _attributed_to(sentence, actors, words)
+    reported = attributed_to is not None
+    if attributed_to == _PRONOUN_SPEAKER:  # "She stressed that": the person named before
+        attributed_to = antecedent
     framed = _FRAME.sub("", sentence, count=1)  # "I want to say that ..." framed nothing
     clause = main_clause(framed)
     # A questioner's statement said as a question is the questioner's claim.
@@ -758,11 +773,11 @@ def _classify(
         "past": float(clause.tense == "past" or bool(_PAST.search(sentence))),
         "perfect": float(clause.tense == "perfect"),
         "present_state": float(clause.tense == "present"),
-        "attribution": float(attributed_to is not None),
+        "attribution": float(reported),
         "commitment": float(committed and bool(dated)),
         "pledge": float(committed and not dated),
         "opinion": float(
-            attributed_to is None and _all_opinion(framed, words if framed is sentence else None)
+            not reported and _all_opinion(framed, words if framed is sentence else None)
         ),
         "rhetoric": float(
             bool(_RHETORIC.search(sentence))
@@ -788,7 +803,7 @@ def _classify(
         sentence
     ):
         return None, features, None  # a host's patter: "Joining me tonight are ..."
-    evidence = quantities or documents or cited or attributed_to is not None or presupposed
+    evidence = quantities or documents or cited or reported or presupposed
     if (features["opinion"] or features["rhetoric"]) and not evidence:
         return None, features, None  # an opinion or a figure of speech, not a claim
     past_or_perfect = bool(features["past"] or features["perfect"])
@@ -797,7 +812,7 @@ def _classify(
         kind = ClaimKind.EVENT
     elif cited:
         kind = ClaimKind.REFERENCE  # what a document says
-    elif attributed_to is not None:
+    elif reported:
         kind = ClaimKind.ATTRIBUTION
     elif features["commitment"]:
         kind = ClaimKind.COMMITMENT
@@ -948,6 +963,10 @@ _BODY = re.compile(
     r"embassy|ministry|parliament|media|press)\b"
 )
 # Subjects that name nobody: pronouns, and what is left of "As noted, ..." or "So said".
+# A reporting verb's subject that refers to a person named before: "He also noted that".
+_HE_OR_SHE = re.compile(r"(?:he|she)(?:\s(?:also|again|then|later|further|once\sagain))?", re.I)
+#: What :func:`_speaker_of` gives for such a subject, resolved by :func:`_classify`.
+_PRONOUN_SPEAKER = ""
 _PRONOUN = re.compile(
     r"^(?:i|we|you|he|she|it|they|this|that|as|so|and|but|also|there|one|some|many|"
     r"others|people|everyone|everybody|nobody|someone)$",
@@ -1071,6 +1090,8 @@ def _speaker_of(sentence: str, match: re.Match[str], actors: list[Actor]) -> str
         if named:
             return named[-1].name if named[-1].type == "person" else named[-1].text
     subject = _last_clause(before).strip()
+    if _HE_OR_SHE.fullmatch(subject):
+        return _PRONOUN_SPEAKER
     if not subject or _PRONOUN.match(subject):
         return None
     persons = [a for a in actors if a.type == "person" and a.text and a.text in subject]

@@ -239,6 +239,22 @@ class TestKinds:
             for c in extract_claims(t, threshold=0.0)
         ]
 
+    def test_he_or_she_reports_the_person_named_before(self) -> None:
+        """`She stressed that` is reported speech of the person last named in the turn;
+        with nobody named before, it is still reported speech, of someone unknown."""
+        t = parse_transcript(
+            "Baroness Valerie Amos briefed the Council on Syria in April. She stressed that"
+            " there is no humanitarian solution.\n\nBo Dee: He also noted that 9 million"
+            " people need aid.",
+            published="2014-04-24",
+            speaker="Ann Lee",
+        )
+        assert [
+            (ClaimKind.EVENT, None),
+            (ClaimKind.ATTRIBUTION, "Valerie Amos"),
+            (ClaimKind.ATTRIBUTION, None),
+        ] == [(c.kind, c.attributed_to) for c in extract_claims(t, threshold=0.0)]
+
     def test_a_transcript_as_evidence_is_content(self) -> None:
         """A transcript spoken of as evidence is no note on the page."""
         claim = self._one("The transcript of the call shows that he asked for 300 files.")

@@ -73,6 +73,13 @@ class TestQuantities:
         """Spans given to skip (times, for instance) are left out."""
         assert [] == find_quantities("In 2018 it rose", skip=((3, 7),))
 
+    def test_counted_noun_stops_at_a_skipped_span(self) -> None:
+        """`628 two weeks earlier`, the time skipped, counts no weeks."""
+        text = "down from 628 two weeks earlier"
+        assert [("628", None)] == [
+            (q.text, q.unit) for q in find_quantities(text, skip=((14, 31),))
+        ]
+
     @given(any_text)
     def test_spans_slice(self, text: str) -> None:
         """Every quantity's span slices back to its text."""
@@ -184,8 +191,19 @@ class TestActors:
         assert [] == find_actors("Thank you, Mr President. Mr. President, will you?")
 
     def test_place_holding_a_country_name(self) -> None:
-        """`Northern Ireland` is not Ireland, nor `New Mexico` Mexico."""
+        """`Northern Ireland` is not Ireland, nor `New Mexico` Mexico, nor `North America`
+        or `The Washington Post` the United States."""
         assert [] == find_actors("Secretary of State for Northern Ireland, in New Mexico")
+        assert [] == find_actors(
+            "Troops from North America and Latin America, said The Washington Post"
+        )
+
+    def test_names_with_an_inner_capital(self) -> None:
+        """`McDonnell`, `MacArthur` and `DeSantis` are whole names."""
+        text = "Governor Bob McDonnell, General Douglas MacArthur and Governor Ron DeSantis"
+        assert ["Bob McDonnell", "Douglas MacArthur", "Ron DeSantis"] == [
+            a.name for a in find_actors(text)
+        ]
 
     def test_names_with_accents_and_hyphens(self) -> None:
         """Titled names with accents, apostrophes and hyphens are whole."""

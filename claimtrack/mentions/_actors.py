@@ -126,11 +126,12 @@ _TITLE_WORDS = frozenset(
     "Speaker Chairman Chairwoman General Admiral King Queen Prince Emir Sheikh Pope "
     "Mayor Judge Justice Foreign Defence Defense Deputy Chair Lord Lady".split()
 )
-# A capitalised name, also with an accent, an apostrophe or a hyphen: "António",
-# "O'Malley", "Jean-Claude".
+# A capitalised name, also with an accent, an apostrophe, a hyphen or an inner capital:
+# "António", "O'Malley", "Jean-Claude", "McDonnell", "MacArthur", "DeSantis".
 _LOWER = r"[^\W\dA-Z_]"
 _NAME = (
-    r"[A-ZÀ-ÖØ-Þ](?:" + _LOWER + r"?['’][A-Z])?" + _LOWER + r"+(?:-[A-ZÀ-ÖØ-Þ]?" + _LOWER + r"+)*"
+    rf"[A-ZÀ-ÖØ-Þ](?:{_LOWER}?['’][A-Z]|{_LOWER}{{1,2}}[A-Z])?{_LOWER}+"
+    rf"(?:-[A-ZÀ-ÖØ-Þ]?{_LOWER}+)*"
 )
 # Each title, the word boundary before it checked just after its first letter (as no
 # word character before that letter), so that the pattern opens with the titles' first
@@ -152,6 +153,14 @@ _NOT_COUNTRIES = (
     "Gulf of Mexico",
     "Jordan River",
     "Jordan Valley",
+    "North America",
+    "South America",
+    "Latin America",
+    "Central America",
+    "Washington Post",
+    "Washington Times",
+    "Washington Examiner",
+    "Washington State",
 )
 # A run of capitalised words (with inner joiners), the candidates for gazetteer names.
 _CAPITALISED = re.compile(

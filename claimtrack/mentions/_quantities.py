@@ -258,7 +258,10 @@ def _find_quantities(
             continue
         if out and n0 < (out[-1].end or 0):
             continue  # inside the previous quantity ("hundreds of millions of")
-        quantity = _quantity(text, match, stop)
+        # The counted noun ends where a time or a document number starts ("628 two
+        # weeks earlier" counts no weeks).
+        limit = min((s for s, _ in skip if s >= n1), default=stop) if skip else stop
+        quantity = _quantity(text, match, limit)
         if quantity is None or (quantity.unit is None and _YEAR.fullmatch(quantity.text)):
             continue  # nothing, or a year that find_times did not date ("for 2020-2021")
         out.append(quantity)
