@@ -120,6 +120,11 @@ _SAYS_WORDS = frozenset(
     "require".split()
 )
 _FIRST_PERSON_SAID = re.compile(r"\b(?:we|i)\s(?:have\s|had\s)?(?:said|stated)\b", re.I)
+# A pledge reported of anyone: "has committed to", "pledged to", "vowed to".
+_PLEDGED = re.compile(
+    r"\b(?:committed|pledged|promised|vowed|undertaken|undertook)\s(?:itself\s|themselves\s)?to\s"
+    r"(?!the\b|a\b|an\b|this\b|that\b|its\b|their\b)[a-z]",
+)
 _COMMITMENT = re.compile(
     r"\b(?:we|i)\s(?:will|shall|intend|plan|are going to|am going to|pledge|promise)\b"
     r"|\b(?:we['’]ll|i['’]ll)\b",
@@ -697,6 +702,7 @@ _ATTRIBUTION_WORDS = _ATTRIBUTION_VERBS | frozenset(
     aux + verb for aux in ("has", "have", "had") for verb in _ATTRIBUTION_VERBS
 )
 _COMMITMENT_WORDS = frozenset({"we", "i"})
+_PLEDGE_WORDS = frozenset("committed pledged promised vowed undertaken undertook".split())
 # The word after "we" or "I" in a commitment; "ll" is what a run of letters keeps of "'ll".
 _COMMITMENT_VERBS = frozenset(
     "will shall intend plan are am pledge promise ll".split()  # "are going to"
@@ -765,6 +771,12 @@ def _classify(
         words is None
         or not (_COMMITMENT_WORDS.isdisjoint(words) or _COMMITMENT_VERBS.isdisjoint(words))
     ) and bool(_COMMITMENT.search(sentence))
+    # Anyone's pledge: "The UK has committed to reach net zero by 2050".
+    committed = committed or (
+        (words is None or not _PLEDGE_WORDS.isdisjoint(words))
+        and bool(_PLEDGED.search(sentence))
+        and not _FIRST_PERSON_SAID.search(sentence)
+    )
     features: dict[str, float] = {
         "date": float(bool(dated)),
         "quantity": float(min(len(quantities), 2)),
@@ -828,9 +840,10 @@ def _classify(
         kind = ClaimKind.EVENT
     elif documents:
         kind = ClaimKind.REFERENCE
-    elif quantities:
+    elif quantities and not (clause.tense == "past" and not clause.durative):
         kind = ClaimKind.QUANTITY
     elif clause.tense == "past" and not clause.durative:
+        # A happening, its small count a detail: "Three CNN employees resigned."
         kind = ClaimKind.EVENT
     elif clause.tense == "future" and (clause.verb or "").lower() in _SCHEDULED:
         kind = ClaimKind.EVENT  # scheduled, if undated: "The ministers will discuss ..."

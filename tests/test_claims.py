@@ -239,6 +239,18 @@ class TestKinds:
             for c in extract_claims(t, threshold=0.0)
         ]
 
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "The UK has committed to reach net zero emissions by 2050.",
+            "Russia pledged to deliver 30 million doses to Africa in 2021.",
+            "The minister vowed to resign in 2020.",
+        ],
+    )
+    def test_anyones_dated_pledge_is_a_commitment(self, sentence: str) -> None:
+        """A dated pledge reported of a country or a person is a commitment too."""
+        assert ClaimKind.COMMITMENT == self._one(sentence).kind
+
     def test_he_or_she_reports_the_person_named_before(self) -> None:
         """`She stressed that` is reported speech of the person last named in the turn;
         with nobody named before, it is still reported speech, of someone unknown."""
@@ -254,6 +266,18 @@ class TestKinds:
             (ClaimKind.ATTRIBUTION, "Valerie Amos"),
             (ClaimKind.ATTRIBUTION, None),
         ] == [(c.kind, c.attributed_to) for c in extract_claims(t, threshold=0.0)]
+
+    def test_small_count_of_a_happening_is_an_event(self) -> None:
+        """`three employees resigned`: the happening is the point, undated too; a count
+        in the present stays a quantity claim."""
+        t = parse_transcript(
+            "Three CNN employees resigned after the article. Three of the seven sites are open.",
+            published="2017-06-29",
+            speaker="Ann Lee",
+        )
+        assert [ClaimKind.EVENT, ClaimKind.QUANTITY] == [
+            c.kind for c in extract_claims(t, threshold=0.0)
+        ]
 
     def test_a_transcript_as_evidence_is_content(self) -> None:
         """A transcript spoken of as evidence is no note on the page."""
