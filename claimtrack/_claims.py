@@ -202,7 +202,9 @@ _INTRODUCTION = re.compile(
     r"|^(?:(?:hello|hi|good\s(?:morning|afternoon|evening))[.,!]?\s)?(?-i:I['’]m\s[A-Z])",
     re.I,
 )
-_INTRODUCTION_WORDS = frozenset("welcome join joining with joins coming i".split())
+_INTRODUCTION_WORDS = frozenset("welcome join joining joins coming".split())
+# How the other kinds of patter open (matched case-sensitively before the pattern runs).
+_INTRODUCTION_OPENINGS = ("With", "I'm", "I’m", "Hello", "Hi", "Good", "And", "Now", "So")
 _RHETORIC = re.compile(r"^(?:this|that|it) is (?:not )?(?:how|what|why)\b", re.I)
 # A condition on anyone at all: "If a country is attacked, it defends itself."
 _HYPOTHETICAL = re.compile(
@@ -811,9 +813,7 @@ def _classify(
         return None, features, None  # an introduction: "Former Secretary of State Ann Lee."
     if _not_content(sentence, words):
         return None, features, None  # a note on the page, a list's heading, a number alone
-    if (words is None or not _INTRODUCTION_WORDS.isdisjoint(words)) and _INTRODUCTION.search(
-        sentence
-    ):
+    if _patter(sentence, words):
         return None, features, None  # a host's patter: "Joining me tonight are ..."
     evidence = quantities or documents or cited or reported or presupposed
     if (features["opinion"] or features["rhetoric"]) and not evidence:
@@ -852,6 +852,26 @@ def _classify(
     return kind, features, attributed_to
 
 
+def _patter(sentence: str, words: frozenset[str] | None) -> bool:
+    """Whether a sentence is a host's patter (:data:`_INTRODUCTION`).
+
+    >>> _patter("Joining me tonight are Ann Lee and Bo Dee.", None)
+    True
+    >>> _patter("I'm proud of what we built.", None)
+    False
+    """
+    if (
+        words is not None
+        and _INTRODUCTION_WORDS.isdisjoint(words)
+        and not sentence.startswith(_INTRODUCTION_OPENINGS)
+    ):
+        return False
+    return _INTRODUCTION.search(sentence) is not None
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _not_content(sentence: str, words: frozenset[str] | None) -> bool:
     """Whether a sentence is no content of the transcript: a note on the page or the
     transcript, a list item's heading (no final stop), or no words at all (``9.``,
@@ -864,7 +884,7 @@ def _not_content(sentence: str, words: frozenset[str] | None) -> bool:
     >>> _not_content("The transcript of the call shows that he asked.", None)
     False
     """
-    if not any(char.isalpha() for char in sentence):
+    if _LETTER.search(sentence) is None:
         return True
     if _ITEM_NUMBER.match(sentence) and sentence.rstrip()[-1:] not in ".!?…\"”'’)":
         return True
