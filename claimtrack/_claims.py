@@ -92,7 +92,8 @@ _ATTRIBUTION = re.compile(
     # The verb in lower case: "the United States, Russia and China" reports nothing.
     r"\b(?:has|have|had)?\s?(?P<verb>(?-i:said|stated|announced|claimed|declared|insisted|"
     r"reported|argued|warned|promised|confirmed|denied|admitted|suggested|alleged|asserted|"
-    r"stressed|emphasi[sz]ed|noted|acknowledged|added|explained|told|"
+    r"stressed|emphasi[sz]ed|noted|acknowledged|added|explained|"
+    r"told(?=\s(?:reporters|journalists|the\spress|parliament|lawmakers|me|us|him|her|them)\b)|"
     r"says|states|claims|insists|argues|warns|alleges|asserts|reports|"
     r"claim|insist|argue|allege|assert|report))\b"
     # Whom it was told to: "told reporters that", "has told me that".
@@ -119,7 +120,10 @@ _SAYS_WORDS = frozenset(
     "says say states state stipulates stipulate provides provide envisages envisage requires "
     "require".split()
 )
-_FIRST_PERSON_SAID = re.compile(r"\b(?:we|i)\s(?:have\s|had\s)?(?:said|stated)\b", re.I)
+_FIRST_PERSON_SAID = re.compile(
+    r"\b(?:we|i)(?:['’]ve|['’]d)?\s(?:have\s|had\s)?(?:repeatedly\s|always\s)?(?:said|stated)\b",
+    re.I,
+)
 # A pledge reported of anyone: "has committed to", "pledged to", "vowed to".
 _PLEDGED = re.compile(
     r"\b(?:committed|pledged|promised|vowed|undertaken|undertook)\s(?:itself\s|themselves\s)?to\s"
@@ -176,6 +180,8 @@ _EDITORIAL = re.compile(
     r"(?:(?:the\s)?following\sis|below\sis|here\sis|above\sis)\s(?:a|an|the)\s"
     r"(?:[\w-]+\s){0,4}(?:transcript|text|readout|record|translation|excerpt|recording)\b"
     r"|\b(?:this|the|a|our)\s(?:[\w-]+\s)?transcripts?\s(?:was|is|has\sbeen|may|will)\b"
+    r"|^an?\s(?:[\w-]+\s)?(?:transcript|recording|video)\sof\b"
+    r"|^(?:title|date|source|url|tags|categories|author|layout|description)\s?:\s"
     r"|\b(?:full|complete|rush|official)\stranscripts?\sof\b"
     r"|^(?:[•·*]\s?)?(?:last\s)?(?:updated|modified|published|posted)(?::|\s(?:on\s)?\d)"
     r"|^(?:ie|internet\sexplorer)\s?\d{0,2}\sis\snot\ssupported\b"
@@ -184,6 +190,7 @@ _EDITORIAL = re.compile(
     re.I,
 )
 _EDITORIAL_WORDS = frozenset(
+    "title date source url tags categories author layout description "
     "following below here above transcript transcripts updated modified published posted ie "
     "internet browser contents answers".split()
 )
@@ -199,10 +206,12 @@ _DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|these|those|all)\s)$", re.I)
 _INTRODUCTION = re.compile(
     r"^(?:(?:and|now|so)\s)?(?:please\s)?(?:welcome|join\s(?:me|us))\b|^joining\s(?:me|us)\b"
     r"|^with\sus\b|\bjoins?\s(?:me|us)\b|\b(?:is|are)\scoming\sup\b"
-    r"|^(?:(?:hello|hi|good\s(?:morning|afternoon|evening))[.,!]?\s)?(?-i:I['’]m\s[A-Z])",
+    r"|^(?:(?:hello|hi|good\s(?:morning|afternoon|evening))[.,!]?\s)?(?-i:I['’]m\s[A-Z])"
+    r"|^i\s(?:have|had|just\shave)\s(?:a|one|two|three|a\scouple\sof|a\sfew)\s(?:quick\s|"
+    r"follow-up\s|brief\s)?questions?\b",
     re.I,
 )
-_INTRODUCTION_WORDS = frozenset("welcome join joining joins coming".split())
+_INTRODUCTION_WORDS = frozenset("welcome join joining joins coming question questions".split())
 # How the other kinds of patter open (matched case-sensitively before the pattern runs).
 _INTRODUCTION_OPENINGS = ("With", "I'm", "I’m", "Hello", "Hi", "Good", "And", "Now", "So")
 _RHETORIC = re.compile(r"^(?:this|that|it) is (?:not )?(?:how|what|why)\b", re.I)
@@ -870,6 +879,14 @@ def _patter(sentence: str, words: frozenset[str] | None) -> bool:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+# A sentence broken off: its last word before a closing dash.
+_CUT_OFF = re.compile(r"(?<!\w)(\w{1,30})[.,]?\s?(?:--|[—–-]){1,4}\s{0,8}$")
+# The most words of a sentence broken off that holds no claim before the break.
+_SHORT_FRAGMENT = 15
+# Words a claim cannot end on: the number, noun or clause they open is missing.
+_DANGLING = frozenset(
+    "the a an that this these those of in on to for with by from at and or but about".split()
+)
 
 
 def _not_content(sentence: str, words: frozenset[str] | None) -> bool:
@@ -883,9 +900,18 @@ def _not_content(sentence: str, words: frozenset[str] | None) -> bool:
     True
     >>> _not_content("The transcript of the call shows that he asked.", None)
     False
+    >>> _not_content("The government said on Monday that 40 --", None)
+    True
     """
     if _LETTER.search(sentence) is None:
         return True
+    cut = _CUT_OFF.search(sentence)
+    if (
+        cut is not None
+        and (cut.group(1).lower() in _DANGLING or cut.group(1)[0].isdigit())
+        and len(sentence.split()) <= _SHORT_FRAGMENT
+    ):
+        return True  # cut off mid-claim: "The government said on Monday that 40 --"
     if _ITEM_NUMBER.match(sentence) and sentence.rstrip()[-1:] not in ".!?…\"”'’)":
         return True
     return (words is None or not _EDITORIAL_WORDS.isdisjoint(words)) and bool(
@@ -993,11 +1019,16 @@ _NAME_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:\s(?:of\s)?[A-Z][\w'’.\-]*)*")
 # A collective noun after a name: who speaks for a country ("the Russian side").
 _BODY = re.compile(
     r"\s(?:side|government|authorities|leadership|delegation|administration|military|"
-    r"embassy|ministry|parliament|media|press)\b"
+    r"embassy|ministry|parliament|media|press|officials|diplomats|sources|lawmakers)\b"
 )
 # Subjects that name nobody: pronouns, and what is left of "As noted, ..." or "So said".
+# The speaker's own note that opens a sentence: "We noted that", "I have noticed that".
+_WE_NOTED = re.compile(r"(?:we|i)\s(?:have\s)?(?:also\s)?[a-z]+\s(?:that\s)?", re.I)
+_CONTRACTION = re.compile(r"['’](?:ve|d|s|ll|re|m)$", re.I)
 # A reporting verb's subject that refers to a person named before: "He also noted that".
-_HE_OR_SHE = re.compile(r"(?:he|she)(?:\s(?:also|again|then|later|further|once\sagain))?", re.I)
+_HE_OR_SHE = re.compile(
+    r"(?:(?:and|but|so)\s)?(?:he|she)(?:\s(?:also|again|then|later|further|once\sagain))?", re.I
+)
 #: What :func:`_speaker_of` gives for such a subject, resolved by :func:`_classify`.
 _PRONOUN_SPEAKER = ""
 _PRONOUN = re.compile(
@@ -1033,7 +1064,13 @@ def _attributed_to(
         attribution = _first_attribution(probe)
     if attribution is None or _FIRST_PERSON_SAID.search(sentence[: attribution.end()]):
         return None
-    return _speaker_of(sentence, attribution, actors)
+    speaker = _speaker_of(sentence, attribution, actors)
+    if speaker is None and _WE_NOTED.match(sentence, 0, attribution.end()):
+        # "We noted that FBI Director Christopher Wray said that ...": whom we report.
+        inner = _ATTRIBUTION.search(probe, attribution.end())
+        if inner is not None:
+            return _speaker_of(sentence, inner, actors)
+    return speaker
 
 
 def _document_says(
@@ -1122,7 +1159,7 @@ def _speaker_of(sentence: str, match: re.Match[str], actors: list[Actor]) -> str
         named = [a for a in actors if a.text and before.endswith(a.text)]
         if named:
             return named[-1].name if named[-1].type == "person" else named[-1].text
-    subject = _last_clause(before).strip()
+    subject = _CONTRACTION.sub("", _last_clause(before).strip())  # "I’ve", "She's"
     if _HE_OR_SHE.fullmatch(subject):
         return _PRONOUN_SPEAKER
     if not subject or _PRONOUN.match(subject):
@@ -1134,6 +1171,9 @@ def _speaker_of(sentence: str, match: re.Match[str], actors: list[Actor]) -> str
     if runs:
         run = max(runs, key=lambda m: len(m.group()))
         name = run.group()
+        first, _, rest = name.partition(" ")
+        if rest and first.lower() in _SMALL_COUNTS:  # "Two U.S. officials said"
+            name = rest
         if name in ("The", "A", "An"):  # "The minister told reporters": a common noun
             return subject if len(subject.split()) <= 4 else None
         if name.startswith(("The ", "A ", "An ")):  # "The Council of Europe said"

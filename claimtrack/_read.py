@@ -817,8 +817,8 @@ def _labels(text: str, stop: int) -> list[_Label]:
     for match in _LABEL.finditer(text, 0, stop):
         raw = match.group("label")
         extra = match.group("extra") or ""
-        if extra.startswith(",") and not raw.isupper():
-            continue  # "However, we think: ..." is prose
+        if extra.startswith(",") and not raw.isupper() and not _OFFICE.fullmatch(extra[2:]):
+            continue  # "However, we think: ..." is prose; "Ann Lee, Spokesperson:" a label
         if _continues_line(text, match.start()):
             continue  # "... and the First\nLady of the United States:" is wrapped prose
         if raw.lower().replace("’", "'") not in _NOT_LABELS:
@@ -848,10 +848,35 @@ def _labels(text: str, stop: int) -> list[_Label]:
                 continue  # "Department: Wales Office"
             # A one-off single word before a colon, in a transcript whose other labels
             # recur, is prose ("Remember: ...") unless written in capitals.
-            if recurring and len(raw.split()) == 1 and not raw.isupper():
+            if (
+                recurring
+                and len(raw.split()) == 1
+                and not raw.isupper()
+                and raw.lower() in _PROSE_BEFORE_COLON
+            ):
                 continue
         labels.append(_Label(start, end, raw, name))
     return labels
+
+
+# An office after a name and a comma, in capitalised words: "Official Spokesperson",
+# "Deputy Minister of Foreign Affairs".
+_OFFICE = re.compile(rf"{_WORD}(?:[ \t](?:{_JOINER}[ \t]){{0,2}}{_WORD}){{0,7}}")
+# Words that open a line of prose before a colon ("Remember: ..."); any other single
+# capitalised word before a colon that opens a line, heard once, is a name ("Raza:",
+# "Reuters:", a journalist's or an agency's).
+_PROSE_BEFORE_COLON = frozenset(
+    """remember note notes answer example examples reminder summary update background
+    warning result results conclusion first second third finally also yes no correction
+    clarification context details quote transcript video photo location date time venue
+    participants agenda keywords tags topic topics subject source sources moreover however
+    therefore so well look listen now today yesterday tomorrow here there this that these
+    those it he she they we i you our my your their his her its thus hence again instead
+    meanwhile specifically namely firstly secondly lastly importantly additionally plus and
+    but or next then still yet besides otherwise indeed anyway overall translation caption
+    credit audio breaking live watch read related more advertisement disclaimer alert
+    exclusive""".split()
+)
 
 
 def _continues_line(text: str, start: int) -> bool:
@@ -927,6 +952,8 @@ def _unified(names: list[str]) -> list[str]:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
+# A label that is an acronym: no vowel ("CCTV", "NHK"), or an agency's ("AFP", "ANI").
+_ACRONYM = re.compile(r"[B-DF-HJ-NP-TV-XZ]{2,5}|AFP|ANI|AP|EFE|RIA|TASS|ANSA|ABC|AAP")
 
 
 def _canonical_speaker(label: str) -> str:
@@ -939,8 +966,8 @@ def _canonical_speaker(label: str) -> str:
     >>> _canonical_speaker("SEN. J.D. VANCE")
     'Sen. J.D. Vance'
     """
-    if not (label.isupper() and len(label) > 2):  # "Q", "MS" stay
-        return label
+    if not (label.isupper() and len(label) > 2) or _ACRONYM.fullmatch(label):
+        return label  # "Q", "MS", "CCTV", "AFP" stay
     words = []
     for i, word in enumerate(label.split()):
         lower = word.lower()

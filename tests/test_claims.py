@@ -251,6 +251,55 @@ class TestKinds:
         """A dated pledge reported of a country or a person is a commitment too."""
         assert ClaimKind.COMMITMENT == self._one(sentence).kind
 
+    @pytest.mark.parametrize(
+        ("sentence", "kind", "source"),
+        [
+            (
+                "Two U.S. officials said that Iran launched 30 drones.",
+                "attribution",
+                "U.S. officials",
+            ),
+            ("I’ve said repeatedly that the program is lawful.", "event", None),
+            (
+                "We noted that on April 27, FBI Director Chris Wray said that China hacked us.",
+                "attribution",
+                "Chris Wray",
+            ),
+            ("All told, we created 369,000 new manufacturing jobs.", "quantity", None),
+        ],
+    )
+    def test_who_reports(self, sentence: str, kind: str, source: str | None) -> None:
+        """A count is no part of the source; the speaker's own `I’ve said` reports
+        nobody else; `We noted that X said that` reports X; `All told` reports nothing."""
+        t = parse_transcript(sentence, published="2023-04-28", speaker="Bo Dee")
+        (claim,) = extract_claims(t, threshold=0.0)
+        assert (kind, source) == (claim.kind.value, claim.attributed_to)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The government of Canada said on Monday that 40 --",
+            "It talks about a Chinese base in --",
+            "A transcript of Attorney General Ann Lee's testimony on June 13, 2017.",
+            'title: "Press Briefing by Press Secretary Ann Lee, March 10, 2023"',
+            "I have two questions for Director Young.",
+        ],
+    )
+    def test_fragments_and_page_notes(self, text: str) -> None:
+        """A short sentence broken off before its point, a page's title or front matter,
+        and a questioner announcing questions are no claims."""
+        t = parse_transcript(text, published="2023-04-28", speaker="Bo Dee")
+        assert [] == extract_claims(t, threshold=0.0)
+
+    def test_broken_off_after_its_point(self) -> None:
+        """A sentence broken off after a complete claim keeps it."""
+        sentence = (
+            "Unlike the $2 trillion tax cut that benefited the top 1 percent of Americans,"
+            " the American Rescue Plan——"
+        )
+        t = parse_transcript(sentence, published="2022-03-01", speaker="Bo Dee")
+        assert [sentence] == [c.text for c in extract_claims(t, threshold=0.0)]
+
     def test_he_or_she_reports_the_person_named_before(self) -> None:
         """`She stressed that` is reported speech of the person last named in the turn;
         with nobody named before, it is still reported speech, of someone unknown."""

@@ -73,6 +73,14 @@ class TestQuantities:
         """Spans given to skip (times, for instance) are left out."""
         assert [] == find_quantities("In 2018 it rose", skip=((3, 7),))
 
+    def test_dotted_abbreviation_in_the_counted_noun(self) -> None:
+        """`three U.S. service members` counts service members; `5G` and `3D` count
+        nothing."""
+        text = "three U.S. service members on 5G and 3D networks"
+        assert [("three", "U.S. service members")] == [
+            (q.text, q.unit) for q in find_quantities(text)
+        ]
+
     def test_counted_noun_stops_at_a_skipped_span(self) -> None:
         """`628 two weeks earlier`, the time skipped, counts no weeks."""
         text = "down from 628 two weeks earlier"
@@ -197,6 +205,12 @@ class TestActors:
         assert [] == find_actors(
             "Troops from North America and Latin America, said The Washington Post"
         )
+
+    def test_office_ending_a_sentence_names_nobody(self) -> None:
+        """After `the Prime Minister.` a new sentence starts; only abbreviated titles take
+        a full stop (`Gen. Mattis`, `Mr. Smith`)."""
+        text = "It is to the Prime Minister. Section 5 applies. Gen. Mattis met Director Ann Lee."
+        assert ["Mattis", "Ann Lee"] == [a.name for a in find_actors(text)]
 
     def test_names_with_an_inner_capital(self) -> None:
         """`McDonnell`, `MacArthur` and `DeSantis` are whole names."""

@@ -190,6 +190,28 @@ class TestWebLayouts:
         t = parse_transcript(text, published="2024-07-28")
         assert ("Jake Tapper", "Sen. J.D. Vance", "Donald Trump") == t.speakers
 
+    def test_name_and_office_labels(self) -> None:
+        """`Name, Office:` in mixed case is a label (MEA, UN briefings); so is a one-off
+        single name (a journalist's, an agency's), and acronyms keep their capitals."""
+        text = (
+            "April 6, 2023\n\nShri Arindam Bagchi, Official Spokesperson: Good afternoon.\n\n"
+            "Sidhant: Sir, Canada?\n\nShri Arindam Bagchi, Official Spokesperson: We acted.\n\n"
+            "Raza: Raza from the Hindu. China said no.\n\nCCTV: And Japan?\n\n"
+            "Shri Arindam Bagchi, Official Spokesperson: No comment."
+        )
+        t = parse_transcript(text)
+        assert ("Shri Arindam Bagchi", "Sidhant", "Raza", "CCTV") == t.speakers
+        assert 6 == len(t.turns)
+
+    @pytest.mark.parametrize("opening", ["Plus", "Remember", "However", "Note"])
+    def test_a_word_of_prose_before_a_colon_is_no_label(self, opening: str) -> None:
+        """A one-off word of prose opening a line before a colon is no speaker."""
+        text = (
+            f"May 1, 2020\n\nAnn Lee: Hi.\n\nBo Dee: Yes.\n\n{opening}: we agreed.\n\nAnn Lee: Ok."
+        )
+        t = parse_transcript(text)
+        assert ("Ann Lee", "Bo Dee") == t.speakers
+
     def test_wrapped_line_is_not_a_label(self) -> None:
         """A hard-wrapped salutation's last line ending in a colon goes on the line above,
         and an editor's note (with either apostrophe) is no speaker."""

@@ -330,6 +330,22 @@ class TestIntent:
         """`due`, `slated`, `expected`, `set for` and `scheduled` point ahead."""
         assert ["2019-03-04"] == _values(text, anchor="2019-02-16")
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "We mourn the death of three U.S. service members on Sunday in Jordan.",
+            "China expresses condolences over the earthquake on Sunday.",
+        ],
+    )
+    def test_a_happening_over_before_a_weekday(self, text: str) -> None:
+        """A death, an attack or an earthquake before a weekday, with no tense to go by,
+        happened: the weekday gone."""
+        assert ["2024-01-28"] == _values(text, anchor="2024-02-01")
+
+    def test_weekday_after_a_sentence_about_a_happening(self) -> None:
+        """The happening must be in the weekday's own sentence."""
+        assert ["2024-02-04"] == _values("After the attack. We meet on Sunday.", "2024-02-01")
+
     def test_until_with_past_perfect(self) -> None:
         """`Until Tuesday, ... had not ...` speaks of the Tuesday gone."""
         text = "Until Tuesday, the police had not named a suspect."

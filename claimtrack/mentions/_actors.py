@@ -118,7 +118,7 @@ _TITLES = (
     "Sen|Governor|Gov|Ambassador|Congressman|Congresswoman|Rep|Speaker|Chairman|"
     "Chairwoman|General|Gen|Admiral|King|Queen|Prince|Crown Prince|Emir|Sheikh|Pope|"
     "Spokesperson|Spokeswoman|Spokesman|Press Secretary|Envoy|Baroness|Lord|Lady|Sir|"
-    "Dame|Mr|Mrs|Ms|Dr|Mayor|Judge|Justice"
+    "Dame|Mr|Mrs|Ms|Dr|Mayor|Judge|Justice|Director|Commissioner|Commander"
 )
 # Words a title takes for a name that are titles themselves: "Mr President".
 _TITLE_WORDS = frozenset(
@@ -136,11 +136,19 @@ _NAME = (
 # Each title, the word boundary before it checked just after its first letter (as no
 # word character before that letter), so that the pattern opens with the titles' first
 # letters and the search skips to them.
+# Only an abbreviated title takes a full stop: after "the Prime Minister." a sentence ends.
+_ABBREVIATED = frozenset("Sen Gov Rep Gen Mr Mrs Ms Dr".split())
 _TITLE_AT_BOUNDARY = "|".join(
-    title[0] + r"(?<!\w" + title[0] + ")" + re.escape(title[1:]) for title in _TITLES.split("|")
+    title[0]
+    + r"(?<!\w"
+    + title[0]
+    + ")"
+    + re.escape(title[1:])
+    + (r"\.?" if title in _ABBREVIATED else "")
+    for title in _TITLES.split("|")
 )
 _PERSON = re.compile(
-    r"(?:" + _TITLE_AT_BOUNDARY + r")\.?\s(?P<name>" + _NAME + r"(?:\s" + _NAME + r"){0,2})\b"
+    r"(?:" + _TITLE_AT_BOUNDARY + r")\s(?P<name>" + _NAME + r"(?:\s" + _NAME + r"){0,2})\b"
 )
 # Places whose names hold a country's but that are not it: "Northern Ireland".
 _NOT_COUNTRIES = (

@@ -197,7 +197,7 @@ _STOP = frozenset(
         "sunday",
     ]
 )
-_TOKEN = re.compile(r"\s([A-Za-z][A-Za-z\-’']*)")
+_TOKEN = re.compile(r"\s((?:[A-Za-z]\.){2,4}|[A-Za-z][A-Za-z\-’']*)")
 _OF = re.compile(r"\sof(?=\s)")
 # Hyphen or letter right before a number means it is part of a name (G20, COVID-19).
 _GLUED = re.compile(r"[A-Za-z\-/]")
@@ -213,7 +213,8 @@ _NUMBERED = re.compile(
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 # After its digits, what makes a number a time, date, ratio or ordinal, not a count:
 # "2:46", "9/11", "10.10 a.m.", "75th".
-_NOT_COUNT_AFTER = re.compile(r"[:/]\d|\s?[AaPp]\.?[Mm]\b|(?:st|nd|rd|th)\b")
+# After a number: a clock time, a ratio, an ordinal, a letter glued on (`5G`, `3D`, `F16`).
+_NOT_COUNT_AFTER = re.compile(r"[:/]\d|\s?[AaPp]\.?[Mm]\b|(?:st|nd|rd|th)\b|(?![BKMT]\b)[A-Z]\b")
 
 
 def find_quantities(

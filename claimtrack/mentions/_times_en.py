@@ -783,6 +783,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
         reason = "possessive"
     else:
         direction, reason = ctx.direction(start, end)
+        if direction == 0 and _HAPPENED_BEFORE.search(ctx.text, max(0, start - 60), start):
+            # "condolences over the death of three soldiers on Sunday": what happened.
+            direction, reason = -1, "event noun"
         date, other_d = _resolve_weekday(ctx, weekday, direction)
         other = other_d.isoformat() if other_d else None
     if not pod and m.group().endswith(("'s", "’s")):
@@ -791,6 +794,13 @@ def _weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
     return Candidate(start, end, date.isoformat(), reason=reason, alternative=other)
 
 
+# Nouns of a happening that is over, shortly before a weekday: it dates that happening.
+_HAPPENED_BEFORE = re.compile(
+    r"\b(?:deaths?|killings?|murders?|attacks?|bombings?|shootings?|earthquakes?|explosions?|"
+    r"blasts?|crash(?:es)?|assassination|massacre|fire|floods?|collapse|derailment)\b"
+    r"(?:[^.!?;\n]|\.(?=\S)|(?-i:(?<=[A-Z]))\.){0,50}\Z",
+    re.I,
+)
 _WEEKDAY = (
     rf"{_B}(?:(?P<rel>last|next|this(?:{_}coming|{_}past)?|coming|past|previous|following){_})?"
     rf"(?P<wd>{_WEEKDAY_ALT})(?P<pl>s)?(?:'s|’s)?(?:{_}(?P<pod>morning|afternoon|evening|night))?(?![\w])"
