@@ -124,14 +124,28 @@ _FIRST_PERSON_SAID = re.compile(
     r"\b(?:we|i)(?:['’]ve|['’]d)?\s(?:have\s|had\s)?(?:repeatedly\s|always\s)?(?:said|stated)\b",
     re.I,
 )
+# What "I will ..." announces of the speaker's own speech, no pledge: "I will say that".
+_SPEAKING = (
+    r"(?:say|tell|add|note|emphasi[sz]e|highlight|stress|repeat|point|mention|answer|"
+    r"reiterate|underline|underscore|comment|take|leave|turn|start|begin|end|close)\b)"
+)
+_SPEAKING = "(?:" + _SPEAKING
+# An exhortation or an appeal, no claim: "Let's pass the PRO Act", "I call on the Senate".
+_EXHORTATION = re.compile(
+    r"^(?:(?:and|so|now|but)\s)?(?:let['’]s|let\sus|(?:i|we)\s(?:call\son|urge|ask|appeal\sto))\b",
+    re.I,
+)
+# Front matter of a page: "modified_time: 2023-03-10", "source_url: https://...".
+_FRONT_MATTER = re.compile(r"[a-z]{1,20}(?:_[a-z]{1,20}){1,4}\s?:\s")
 # A pledge reported of anyone: "has committed to", "pledged to", "vowed to".
 _PLEDGED = re.compile(
     r"\b(?:committed|pledged|promised|vowed|undertaken|undertook)\s(?:itself\s|themselves\s)?to\s"
     r"(?!the\b|a\b|an\b|this\b|that\b|its\b|their\b)[a-z]",
 )
 _COMMITMENT = re.compile(
-    r"\b(?:we|i)\s(?:will|shall|intend|plan|are going to|am going to|pledge|promise)\b"
-    r"|\b(?:we['’]ll|i['’]ll)\b",
+    r"\b(?:we|i)\s(?:(?:will|shall)(?!\s" + _SPEAKING + r")|intend|plan|are going to|"
+    r"am going to|pledge|promise)\b"
+    r"|\b(?:we['’]ll|i['’]ll)\b(?!\s" + _SPEAKING + r")",
     re.I,
 )
 # Past-tense verbs anywhere in the sentence (lower-case, so `United` is not one).
@@ -143,6 +157,9 @@ _PAST = re.compile(
 _SINCE = re.compile(r"\bsince\b", re.I)
 # A first-person frame around the claim: "I would like to point out that ...".
 _FRAME = re.compile(
+    # "What I will say (to it) is (that) ...", "But what we want to stress is ...".
+    r"^(?:(?:But|And|So)\s)?[Ww]hat\s(?:I|we)\s(?:will\s|would\s|want\sto\s|can\s|must\s)?"
+    r"(?:say|tell\syou|emphasi[sz]e|stress|note|point\sout)(?:\sto\sit)?\sis(?:\sthat)?\s|"
     r"^(?:I|We)\s(?:would like to\s|want to\s|must\s|should\s|can\s|regularly\s)?"
     r"(?:point out|note|stress|emphasi[sz]e|say|repeat|recall|remind\s\w+(?:\s\w+)?)\s"
     r"(?:once again\s)?that\s"
@@ -816,14 +833,8 @@ def _classify(
     }
     if question and not presupposed:
         return None, features, None
-    if _COURTESY.match(sentence) and not (dated or quantities or references):
-        return None, features, None  # "Good afternoon.", "Thank you for your question."
-    if _name_only(sentence):
-        return None, features, None  # an introduction: "Former Secretary of State Ann Lee."
-    if _not_content(sentence, words):
-        return None, features, None  # a note on the page, a list's heading, a number alone
-    if _patter(sentence, words):
-        return None, features, None  # a host's patter: "Joining me tonight are ..."
+    if _says_nothing(sentence, words, bool(dated or quantities or references)):
+        return None, features, None
     evidence = quantities or documents or cited or reported or presupposed
     if (features["opinion"] or features["rhetoric"]) and not evidence:
         return None, features, None  # an opinion or a figure of speech, not a claim
@@ -859,6 +870,23 @@ def _classify(
     else:
         kind = ClaimKind.STATE
     return kind, features, attributed_to
+
+
+def _says_nothing(sentence: str, words: frozenset[str] | None, checkable: bool) -> bool:
+    """Whether a sentence states nothing, whatever its score: a courtesy with nothing
+    ``checkable`` in it, a speaker's introduction, no content of the transcript, a host's
+    patter, an exhortation.
+
+    >>> _says_nothing("Good afternoon.", None, False), _says_nothing("Let's vote.", None, False)
+    (True, True)
+    """
+    return bool(
+        (_COURTESY.match(sentence) and not checkable)  # "Thank you for your question."
+        or _name_only(sentence)  # "Former Secretary of State Ann Lee."
+        or _not_content(sentence, words)  # a note on the page, a list's heading
+        or _patter(sentence, words)  # "Joining me tonight are ..."
+        or _EXHORTATION.match(sentence)  # "Let's pass the PRO Act": a call, not a claim
+    )
 
 
 def _patter(sentence: str, words: frozenset[str] | None) -> bool:
@@ -903,7 +931,7 @@ def _not_content(sentence: str, words: frozenset[str] | None) -> bool:
     >>> _not_content("The government said on Monday that 40 --", None)
     True
     """
-    if _LETTER.search(sentence) is None:
+    if _LETTER.search(sentence) is None or _FRONT_MATTER.match(sentence):
         return True
     cut = _CUT_OFF.search(sentence)
     if (
@@ -1024,6 +1052,14 @@ _BODY = re.compile(
 # Subjects that name nobody: pronouns, and what is left of "As noted, ..." or "So said".
 # The speaker's own note that opens a sentence: "We noted that", "I have noticed that".
 _WE_NOTED = re.compile(r"(?:we|i)\s(?:have\s)?(?:also\s)?[a-z]+\s(?:that\s)?", re.I)
+# The most words of a reporting verb's subject named by no capitalised word ("critics",
+# "my opponent") given as its source.
+_COMMON_SUBJECT_WORDS = 4
+_AUXILIARIES = frozenset("has have had also just already again ever never always".split())
+# Capitalised words that open a sentence without naming anyone.
+_NOT_SOURCES = frozenset(
+    "And But So Or Yet Then Now Also My Our Your His Her Their Its For All Well Because".split()
+)
 _CONTRACTION = re.compile(r"['’](?:ve|d|s|ll|re|m)$", re.I)
 # A reporting verb's subject that refers to a person named before: "He also noted that".
 _HE_OR_SHE = re.compile(
@@ -1167,7 +1203,18 @@ def _speaker_of(sentence: str, match: re.Match[str], actors: list[Actor]) -> str
     persons = [a for a in actors if a.type == "person" and a.text and a.text in subject]
     if persons:
         return persons[-1].name
-    runs = list(_NAME_RUN.finditer(subject))
+    # Capitalised runs, without the words that open a sentence naming nobody ("And the
+    # CEO", "My opponent", "But critics").
+    runs = [
+        m for m in _NAME_RUN.finditer(subject) if m.group().split(" ", 1)[0] not in _NOT_SOURCES
+    ]
+    if not runs:
+        words = subject.split()
+        while words and words[0] in _NOT_SOURCES:
+            del words[0]
+        while words and (words[-1].lower() in _AUXILIARIES or words[-1].endswith("ly")):
+            del words[-1]  # "opponent has also previously said"
+        return " ".join(words) if 0 < len(words) <= _COMMON_SUBJECT_WORDS else None
     if runs:
         run = max(runs, key=lambda m: len(m.group()))
         name = run.group()

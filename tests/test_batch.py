@@ -106,13 +106,17 @@ class _Counting(cf.ThreadPoolExecutor):
         with self._lock:
             self.in_flight += 1
             self.most = max(self.most, self.in_flight)
-        future = super().submit(fn, *args, **kwargs)
-        future.add_done_callback(self._done)
-        return future
 
-    def _done(self, _: cf.Future[Any]) -> None:
-        with self._lock:
-            self.in_flight -= 1
+        def run() -> Any:
+            # Counted out before the future completes: a done-callback runs after the
+            # waiters wake, so a caller could submit the next one before it counts out.
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                with self._lock:
+                    self.in_flight -= 1
+
+        return super().submit(run)
 
 
 class TestExtractCorpus:

@@ -266,6 +266,14 @@ class TestKinds:
                 "Chris Wray",
             ),
             ("All told, we created 369,000 new manufacturing jobs.", "quantity", None),
+            ("And the CEO said that profits fell.", "attribution", "CEO"),
+            ("My opponent has also previously said that taxes rose.", "attribution", "opponent"),
+            ("But critics argue that the law failed.", "attribution", "critics"),
+            (
+                "The Justice Department said that 40 people were charged.",
+                "attribution",
+                "Justice Department",
+            ),
         ],
     )
     def test_who_reports(self, sentence: str, kind: str, source: str | None) -> None:
@@ -283,6 +291,9 @@ class TestKinds:
             "A transcript of Attorney General Ann Lee's testimony on June 13, 2017.",
             'title: "Press Briefing by Press Secretary Ann Lee, March 10, 2023"',
             "I have two questions for Director Young.",
+            "And let's pass the PRO Act to protect workers.",
+            "I call on the Senate to pass the Freedom to Vote Act.",
+            "modified_time: 2023-03-10 19:07:58-05:00",
         ],
     )
     def test_fragments_and_page_notes(self, text: str) -> None:
@@ -290,6 +301,19 @@ class TestKinds:
         and a questioner announcing questions are no claims."""
         t = parse_transcript(text, published="2023-04-28", speaker="Bo Dee")
         assert [] == extract_claims(t, threshold=0.0)
+
+    def test_speaking_is_no_pledge(self) -> None:
+        """`I will say that ...` announces speech, not a commitment; `we will continue`
+        is one."""
+        t = parse_transcript(
+            "What I will say is that our banks are safe and sound in 2023. In 2024,"
+            " we will continue to fight terrorism.",
+            published="2023-03-10",
+            speaker="Bo Dee",
+        )
+        assert [ClaimKind.STATE, ClaimKind.COMMITMENT] == [
+            c.kind for c in extract_claims(t, threshold=0.0)
+        ]
 
     def test_broken_off_after_its_point(self) -> None:
         """A sentence broken off after a complete claim keeps it."""

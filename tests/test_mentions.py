@@ -81,6 +81,17 @@ class TestQuantities:
             (q.text, q.unit) for q in find_quantities(text)
         ]
 
+    @pytest.mark.parametrize(
+        "text", ["COVID–19 killed many", "the G–7 met", "kids two and five years old"]
+    )
+    def test_no_count(self, text: str) -> None:
+        """A number in a name after an en dash, two numbers joined by `and`: no count."""
+        assert [] == find_quantities(text)
+
+    def test_hundreds_joined_by_and(self) -> None:
+        """`one hundred and five` is one number."""
+        assert [105] == [q.value for q in find_quantities("one hundred and five people")]
+
     def test_counted_noun_stops_at_a_skipped_span(self) -> None:
         """`628 two weeks earlier`, the time skipped, counts no weeks."""
         text = "down from 628 two weeks earlier"
@@ -211,6 +222,12 @@ class TestActors:
         a full stop (`Gen. Mattis`, `Mr. Smith`)."""
         text = "It is to the Prime Minister. Section 5 applies. Gen. Mattis met Director Ann Lee."
         assert ["Mattis", "Ann Lee"] == [a.name for a in find_actors(text)]
+
+    def test_companies_and_bodies_after_a_title(self) -> None:
+        """`General Motors`, `the Justice Department`, a `General Assembly` name no
+        person."""
+        text = "General Motors, the Justice Department and the Virginia General Assembly"
+        assert [] == [a for a in find_actors(text) if a.type == "person"]
 
     def test_names_with_an_inner_capital(self) -> None:
         """`McDonnell`, `MacArthur` and `DeSantis` are whole names."""

@@ -342,6 +342,22 @@ class TestIntent:
         happened: the weekday gone."""
         assert ["2024-01-28"] == _values(text, anchor="2024-02-01")
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("The President will have a meeting on Tuesday.", "2023-03-14"),
+            ("We will have a vote in June.", "2023-06"),
+            ("Unemployment fell to 4 percent in January.", "2023-01"),
+            ("The ministers met in May.", "2022-05"),
+            ("The summit will be held on April 24.", "2023-04-24"),
+            ("He gave no reason for the May 14 deadline.", "2023-05-14"),
+        ],
+    )
+    def test_auxiliaries_and_irregular_pasts(self, text: str, expected: str) -> None:
+        """`will have` is future, not perfect; an irregular past (`fell`, `met`) is as sure
+        as an auxiliary, unless passive (`will be held`); a deadline keeps the nearest."""
+        assert [expected] == _values(text, anchor="2023-03-10")
+
     def test_weekday_after_a_sentence_about_a_happening(self) -> None:
         """The happening must be in the weekday's own sentence."""
         assert ["2024-02-04"] == _values("After the attack. We meet on Sunday.", "2024-02-01")

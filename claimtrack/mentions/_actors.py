@@ -126,6 +126,14 @@ _TITLE_WORDS = frozenset(
     "Speaker Chairman Chairwoman General Admiral King Queen Prince Emir Sheikh Pope "
     "Mayor Judge Justice Foreign Defence Defense Deputy Chair Lord Lady".split()
 )
+# Words after a title that make a company or a body of it, not a person's name:
+# "General Motors", "General Assembly", "Justice Department".
+_NOT_NAMES = frozenset(
+    """Motors Electric Dynamics Mills Assembly Department Council Court Services Staff
+    Counsel Affairs Office Committee Ministry Agency Fund Accounting Secretariat Election
+    Elections Conference Session Administration Intelligence Security Prosecutor Attorney
+    Staffs Debate Hospital Insurance Partners""".split()
+)
 # A capitalised name, also with an accent, an apostrophe, a hyphen or an inner capital:
 # "António", "O'Malley", "Jean-Claude", "McDonnell", "MacArthur", "DeSantis".
 _LOWER = r"[^\W\dA-Z_]"
@@ -214,6 +222,7 @@ def find_actors(text: str, start: int = 0, end: int | None = None) -> list[Actor
         (m.start("name"), m.end("name"))
         for m in _PERSON.finditer(text, start, stop)
         if m.group("name").split()[0] not in _TITLE_WORDS
+        and m.group("name").split()[0] not in _NOT_NAMES
     ]
     for p0, p1 in persons:
         found.append(Actor(text[p0:p1], "person", text=text[p0:p1], start=p0, end=p1))

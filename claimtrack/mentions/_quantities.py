@@ -200,7 +200,7 @@ _STOP = frozenset(
 _TOKEN = re.compile(r"\s((?:[A-Za-z]\.){2,4}|[A-Za-z][A-Za-z\-’']*)")
 _OF = re.compile(r"\sof(?=\s)")
 # Hyphen or letter right before a number means it is part of a name (G20, COVID-19).
-_GLUED = re.compile(r"[A-Za-z\-/]")
+_GLUED = re.compile(r"[A-Za-z\-/–—]")
 # A number that names a document, article or item is an identifier, not a quantity.
 _NUMBERED = re.compile(
     r"\b(?:resolutions?|no|nos|number|article|art|section|paragraph|chapter|page|item|flight|"
@@ -419,10 +419,15 @@ _NUMBER_WORD_BREAK = re.compile(r"[\s-]+")
 
 def _words_value(words: str) -> int | None:
     total, current = 0, 0
+    joined = False
     for word in _NUMBER_WORD_BREAK.split(words.lower()):
         if word == "and":
+            joined = True
             continue
         number = _UNITS[word]
+        if joined and current < 100:
+            return None  # "two and five years old": two numbers, not one
+        joined = False
         if word == "hundred":
             current = max(current, 1) * 100
         elif word == "dozen":

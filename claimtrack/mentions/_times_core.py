@@ -452,6 +452,11 @@ _PAST_CUES = (
     "killed", "agreed", "signed", "adopted", "announced", "reported", "arrived", "died",
     "elected", "ended", "started",
 )  # fmt: skip
+#: Irregular past forms: verbs that no adjective shares, as sure a cue as an auxiliary.
+_IRREGULAR_PAST = frozenset(
+    "went came took made gave held met saw began became left won lost fell rose sold bought "
+    "brought found got spoke wrote knew led paid sent spent struck".split()
+)
 _PRESENT_CUES = ("is", "are", "am", "isn't", "aren't", "now", "currently", "today")
 # Word tries rather than long alternations: the scan tries few branches at each word.
 _CUE = re.compile(
@@ -485,6 +490,7 @@ _STRONG = frozenset(
      "had", "has", "have", "hasn't", "haven't", "'ve", "’ve", "been", "ago", "is", "are", "am"}
 )  # fmt: skip
 _BE = frozenset({"was", "were", "is", "are", "am", "been"})
+_WILL_BEFORE = re.compile(r"(?:\bwill|['’]ll|\bshall)[ \t]{1,2}\Z", re.IGNORECASE)
 # Reporting verbs: after the expression and a comma, they say when it was said.
 _REPORTING = frozenset({"said", "told", "announced", "reported", "added", "stated"})
 _PASSIVE = re.compile(r"(?<![\w'’])(?:be|been|being|to|is|are|am|'s|’s)[ \t]{1,2}$", re.IGNORECASE)
@@ -641,12 +647,17 @@ class Context:
                 else cue_start >= end and first_quote_end <= cue_start
             ):
                 continue  # a verb outside the quotation does not date what is quoted
+            if word in ("have", "has") and _WILL_BEFORE.search(
+                text, max(left, cue_start - 9), cue_start
+            ):
+                continue  # "will have a meeting": the future auxiliary decides
             strong = word in _STRONG
             if kind == "past" and not strong:
                 if word in _NOT_PAST or (text[cue_start].isupper() and cue_start > left):
                     continue  # an adjective, or a proper name (United, ...)
                 if _PASSIVE.search(text, max(left, cue_start - 8), cue_start):
                     continue  # "will be held", "to be signed": the auxiliary decides
+                strong = word in _IRREGULAR_PAST
             if strong and kind != "present":
                 strong_kinds.add(kind)
             distance = start - cue_end if cue_end <= start else cue_start - end

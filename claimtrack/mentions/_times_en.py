@@ -207,6 +207,8 @@ def _date_direction(ctx: Context, start: int, end: int) -> tuple[int, str]:
     kept unless the sentence points to the future.
     """
     direction, reason, strong = ctx.direction_strength(start, end)
+    if direction < 0 and ctx.text.startswith((" deadline", "-deadline"), end):
+        return 0, f"{reason};deadline"  # "gave no reason for the Jan. 14 deadline"
     if direction < 0 and _DEADLINE.search(ctx.text, max(0, start - 14), start):
         word = ctx.text[max(0, start - 14) : start].split()[-1].lower()
         if word not in ("in", "on"):
