@@ -1195,6 +1195,10 @@ def _speaker_of(sentence: str, match: re.Match[str], actors: list[Actor]) -> str
         named = [a for a in actors if a.text and before.endswith(a.text)]
         if named:
             return named[-1].name if named[-1].type == "person" else named[-1].text
+        # "Governor Ron DeSantis, in Iowa today, who said": the last person named before.
+        persons = [a for a in actors if a.type == "person" and a.text and a.text in before]
+        if persons:
+            return persons[-1].name
     subject = _CONTRACTION.sub("", _last_clause(before).strip())  # "I’ve", "She's"
     if _HE_OR_SHE.fullmatch(subject):
         return _PRONOUN_SPEAKER

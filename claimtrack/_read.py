@@ -902,6 +902,8 @@ def _is_metadata(text: str, end: int) -> bool:
     """
     line_end = text.find("\n", end)
     rest = text[end : len(text) if line_end < 0 else line_end].strip()
+    if line_end >= 0 and text[line_end + 1 : line_end + 2].islower():
+        return False  # hard-wrapped words going on below: "... that he\nwill be there."
     return len(rest) <= _METADATA_CHARS and rest[-1:] not in _TERMINAL and rest[-1:] not in ")’',"
 
 

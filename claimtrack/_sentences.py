@@ -152,20 +152,45 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     """Splits ``text[start:end]`` into sentences; offsets index ``text``.
 
     Newlines end sentences, except in hard-wrapped text (lines broken mid-sentence at
-    a fixed width), where blank lines do; abbreviations (``Mr``, ``U.S.``, ``No. 3``,
-    ``Dec.``), initials, item numbers and decimals do not.
+    a fixed width), where blank lines do, and after a line without a closing mark
+    followed by one opening with a lower-case letter; abbreviations (``Mr``, ``U.S.``,
+    ``No. 3``, ``Dec.``), initials, item numbers and decimals do not.
 
     >>> [s.text for s in split_sentences("Mr. Smith paid $3.5 million. Then he left.")]
     ['Mr. Smith paid $3.5 million.', 'Then he left.']
     >>> [s.text for s in split_sentences("The U.S. Army came. Did it?")]
     ['The U.S. Army came.', 'Did it?']
+    >>> [s.text for s in split_sentences("He said that he\\nwill be there.\\nThanks")]
+    ['He said that he\\nwill be there.', 'Thanks']
     """
     stop = len(text) if end is None else end
     sentences = []
     paragraphs = _BLOCK if _hard_wrapped(text, start, stop) else _PARAGRAPH
+    pending = -1  # where a line broken mid-sentence began
     for paragraph in paragraphs.finditer(text, start, stop):
-        sentences.extend(_split_line(text, paragraph.start(), paragraph.end()))
+        p0, p1 = paragraph.span()
+        if pending >= 0:
+            p0, pending = pending, -1
+        if _goes_on(text, p1, stop):
+            pending = p0  # "... that he\nwill be there.": one sentence over two lines
+            continue
+        sentences.extend(_split_line(text, p0, p1))
+    if pending >= 0:
+        sentences.extend(_split_line(text, pending, stop))
     return sentences
+
+
+def _goes_on(text: str, end: int, stop: int) -> bool:
+    """Whether the line ending at ``end`` is broken mid-sentence: no closing mark, and the
+    next line (no blank line between) opens with a lower-case letter."""
+    last = end - 2 if end > 1 and text[end - 1] == "\r" else end - 1
+    return (
+        end + 1 < stop
+        and text[end] == "\n"
+        and text[end + 1].islower()
+        and last >= 0
+        and text[last] not in _CLOSERS
+    )
 
 
 # A run of lines without a blank line between them.

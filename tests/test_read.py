@@ -212,6 +212,17 @@ class TestWebLayouts:
         t = parse_transcript(text)
         assert ("Ann Lee", "Bo Dee") == t.speakers
 
+    def test_one_off_speaker_in_hard_wrapped_text(self) -> None:
+        """A guest heard once, whose words wrap onto the next line, is a speaker, not a
+        `Key: value` line."""
+        text = (
+            "March 10, 2023\n\nMS. JEAN-PIERRE:  Good afternoon.  The President signed 80\n"
+            "bipartisan bills.\n\nMR. KIRBY:  Thanks, Karine.  The United States sent $1.7\n"
+            "billion in aid to Ukraine in February.\n\nMS. JEAN-PIERRE:  Thank you, John."
+        )
+        t = parse_transcript(text)
+        assert ["Ms. Jean-Pierre", "Mr. Kirby", "Ms. Jean-Pierre"] == [x.speaker for x in t.turns]
+
     def test_wrapped_line_is_not_a_label(self) -> None:
         """A hard-wrapped salutation's last line ending in a colon goes on the line above,
         and an editor's note (with either apostrophe) is no speaker."""

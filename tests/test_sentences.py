@@ -106,6 +106,22 @@ class TestSplit:
         assert split_sentences("A. (" + "B" * 100_000)
 
 
+class TestWrappedLines:
+    def test_line_broken_before_a_lower_case_word(self) -> None:
+        """A line without a closing mark, the next opening in lower case, goes on."""
+        text = "MR. SMITH said that the plant\nwill be closed in June.\nThe end."
+        assert ["MR. SMITH said that the plant\nwill be closed in June.", "The end."] == [
+            s.text for s in split_sentences(text)
+        ]
+
+    def test_line_ending_a_sentence_ends_it(self) -> None:
+        """A closing mark, or a capital on the next line, ends the line's sentence."""
+        text = "We met.\nthen we left\nAnd we came back"
+        assert ["We met.", "then we left", "And we came back"] == [
+            s.text for s in split_sentences(text)
+        ]
+
+
 class TestProperties:
     """Properties for any text."""
 
