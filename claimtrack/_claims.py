@@ -206,11 +206,14 @@ _EDITORIAL = re.compile(
     r"|^(?:table\sof\s)?contents:?$|^answers\sto\s(?:media\s)?questions:?$",
     re.I,
 )
-_EDITORIAL_WORDS = frozenset(
-    "title date source url tags categories author layout description "
-    "following below here above transcript transcripts updated modified published posted ie "
-    "internet browser contents answers".split()
-)
+# The words an unanchored branch of _EDITORIAL needs, and how its anchored ones open.
+_EDITORIAL_WORDS = frozenset({"transcript", "transcripts", "browser"})
+_EDITORIAL_OPENINGS = (
+    "following", "the following", "below", "here", "above", "editor", "note", "last",
+    "updated", "modified", "published", "posted", "ie", "internet", "table", "contents",
+    "answers", "title", "date", "source", "url", "tags", "categories", "author", "layout",
+    "description", "•", "·", "*",
+)  # fmt: skip
 # A list's item number opening a line: "1. Statements by ...", "12) Developments in Niger".
 _ITEM_NUMBER = re.compile(r"[ \t]{0,8}\d{1,3}[.)](?:\s|$)")
 # A small count after a definite word names a known set, it counts nothing: "the two
@@ -931,9 +934,12 @@ def _not_content(sentence: str, words: frozenset[str] | None) -> bool:
     >>> _not_content("The government said on Monday that 40 --", None)
     True
     """
-    if _LETTER.search(sentence) is None or _FRONT_MATTER.match(sentence):
+    first = sentence[:1]
+    if not first.isalpha() and _LETTER.search(sentence) is None:
+        return True  # no word at all
+    if first.islower() and _FRONT_MATTER.match(sentence):
         return True
-    cut = _CUT_OFF.search(sentence)
+    cut = _CUT_OFF.search(sentence) if sentence.rstrip()[-1:] in "-—–" else None
     if (
         cut is not None
         and (cut.group(1).lower() in _DANGLING or cut.group(1)[0].isdigit())
@@ -942,9 +948,11 @@ def _not_content(sentence: str, words: frozenset[str] | None) -> bool:
         return True  # cut off mid-claim: "The government said on Monday that 40 --"
     if _ITEM_NUMBER.match(sentence) and sentence.rstrip()[-1:] not in ".!?…\"”'’)":
         return True
-    return (words is None or not _EDITORIAL_WORDS.isdisjoint(words)) and bool(
-        _EDITORIAL.search(sentence)
-    )
+    return (
+        words is None
+        or not _EDITORIAL_WORDS.isdisjoint(words)
+        or sentence[:17].lower().startswith(_EDITORIAL_OPENINGS)
+    ) and bool(_EDITORIAL.search(sentence))
 
 
 def _counted(text: str, start: int, quantities: list[Quantity]) -> list[Quantity]:
