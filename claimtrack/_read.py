@@ -86,12 +86,29 @@ _JOINER = r"(?:of|the|for|and|de|da|del|di|du|van|von|der|den|bin|ibn|al|el|la|l
 # The words may follow on the next line (after blank lines, where the label is a line of
 # its own), and a timestamp may stand before them, as in the layout of rev.com:
 # "Chris Wallace: (01:20)", "Speaker 1 (00:01):".
+_STAMP = r"(?:\[(?:\d{1,2}:)?\d{1,2}:\d\d\][ \t]+)?"  # "[00:01:39] SMITH: ..."
 _LABEL = re.compile(
-    r"^[ \t]*(?P<label>" + _WORD + r"(?:[ \t](?:" + _JOINER + r"[ \t]){0,2}" + _WORD + r"){0,11}"
+    rf"^[ \t]*{_STAMP}(?P<label>{_WORD}(?:[ \t](?:{_JOINER}[ \t]){{0,2}}{_WORD}){{0,11}}"
     r"(?:[ \t]\d{1,2})?)"
     r"(?P<extra>(?:[ \t]\([^()\n]{1,60}\)){1,3}(?:,[ \t][^:\n]{1,100}?)?|,[ \t][^:\n]{1,100}?)?"
     r":(?:[ \t]*[(\[]\d{1,2}(?::\d\d){1,2}[)\]])?"
     r"(?:[ \t]+(?=\S)|(?:[ \t]*\r?\n){1,3}(?=[ \t]*\S))",
+    re.M,
+)
+# A label in bold, as Markdown transcripts write it: "**SMITH:** ...", "**Ann Lee**: ...",
+# or on a line of its own, perhaps after a timestamp: "**00:01:39 LT. GOV. SEARS**".
+_BOLD_LABEL = re.compile(
+    r"^[ \t]*\*\*(?:\[?(?:\d{1,2}:)?\d{1,2}:\d\d\]?[ \t]+)?"
+    r"(?P<label>[A-Z][A-Za-z.'’\- ]{0,50}?(?:[ \t]\([^()\n]{1,30}\))?)"
+    r"(?::\*\*|\*\*:|(?P<own>\*\*[ \t]*\r?\n))[ \t]*",
+    re.M,
+)
+# A label ending in a full stop, as the American Presidency Project and the Government
+# Publishing Office print them: "The President. ...", "Q. ...", "Mr. Lehrer. ...".
+_STOP_LABEL = re.compile(
+    r"^[ \t]*(?P<label>The[ \t](?:President|Vice[ \t]President|First[ \t]Lady|Moderator)"
+    r"|Q|Audience[ \t]members?|Participants?"
+    r"|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.[ \t][A-Z][\w'’\-]{1,30})\.[ \t]+(?=\S)",
     re.M,
 )
 # The White House's questioner label, without a colon: "Q    Sarah, ...", "Q. Mr. ...".
@@ -826,6 +843,14 @@ def _labels(text: str, stop: int) -> list[_Label]:
             after = text[match.end("extra") if extra else match.end("label") : match.end()]
             if not extra and "\n" in after and "(" not in after and "[" not in after:
                 bare.add(match.start())
+    bold = [m for m in _BOLD_LABEL.finditer(text, 0, stop) if m.group("label").strip()]
+    if len(bold) > 1:  # Markdown: one turn after another in bold
+        found.extend((m.start(), m.end(), m.group("label").strip()) for m in bold)
+        found.sort()
+    if not found:
+        stops = list(_STOP_LABEL.finditer(text, 0, stop))
+        if len({m.group("label") for m in stops}) > 1:  # two speakers at least
+            found.extend((m.start(), m.end(), m.group("label")) for m in stops)
     questions = list(_Q_LABEL.finditer(text, 0, stop))
     if len(questions) > 1 or (questions and found):
         found.extend((m.start(), m.end(), "Q") for m in questions)
@@ -977,6 +1002,8 @@ def _canonical_speaker(label: str) -> str:
             words.append(lower)
             continue
         cased = "-".join(part.capitalize() for part in lower.split("-"))
+        if cased.startswith("(") and len(cased) > 1:  # "(TOM)" is "(Tom)"
+            cased = "(" + cased[1:].capitalize()
         if _INITIALS.fullmatch(word):  # "J.D." stays
             cased = word
         elif len(cased) > 3 and cased[1] in "'’":  # O'Malley, D'Arcy

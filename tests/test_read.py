@@ -223,6 +223,39 @@ class TestWebLayouts:
         t = parse_transcript(text)
         assert ["Ms. Jean-Pierre", "Mr. Kirby", "Ms. Jean-Pierre"] == [x.speaker for x in t.turns]
 
+    @pytest.mark.parametrize(
+        "turns",
+        [
+            "**SMITH:** We closed it.\n\n**JONES:** We did not.\n\n**SMITH:** We did.",
+            "**SMITH**: We closed it.\n\n**JONES**: We did not.\n\n**SMITH**: We did.",
+            (
+                "**00:01:39 SMITH**\nWe closed it.\n\n**00:02:10 JONES**\nWe did not.\n\n"
+                "**00:02:30 SMITH**\nWe did."
+            ),
+            (
+                "[00:01:39] SMITH: We closed it.\n\n[00:02:10] JONES: We did not.\n\n"
+                "[00:02:30] SMITH: We did."
+            ),
+        ],
+    )
+    def test_markdown_and_timestamped_labels(self, turns: str) -> None:
+        """Labels in bold (with the colon inside or out, or on a line of their own after
+        a timestamp) and labels after a bracketed timestamp."""
+        t = parse_transcript("**Debate**\n*October 9, 2025*\n\n" + turns)
+        assert ["Smith", "Jones", "Smith"] == [x.speaker for x in t.turns if x.speaker]
+        assert "We closed it." == t.text[t.turns[-3].start : t.turns[-3].end]
+
+    def test_labels_ending_in_a_full_stop(self) -> None:
+        """The American Presidency Project's and the GPO's labels: `The President.`"""
+        text = (
+            "March 1, 2022\n\nThe President. Thank you. Our economy grew 5.7 percent.\n\n"
+            "Audience members. Boo!\n\nThe President. Inflation rose 7 percent in 2021."
+        )
+        t = parse_transcript(text)
+        assert ["The President", "Audience members", "The President"] == [
+            x.speaker for x in t.turns
+        ]
+
     def test_wrapped_line_is_not_a_label(self) -> None:
         """A hard-wrapped salutation's last line ending in a colon goes on the line above,
         and an editor's note (with either apostrophe) is no speaker."""
