@@ -88,6 +88,19 @@ class TestQuantities:
         """A number in a name after an en dash, two numbers joined by `and`: no count."""
         assert [] == find_quantities(text)
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("a billion dollars in aid", [("a billion", 1_000_000_000, "USD")]),
+            ("a million pills", [("a million", 1_000_000, "pills")]),
+            ("half a dozen countries", [("half a dozen", 6, "countries")]),
+            ("It was a good day.", []),
+        ],
+    )
+    def test_a_scale(self, text: str, expected: list[tuple[object, ...]]) -> None:
+        """`a` (or `half a`) before a scale word counts one (or half) of it."""
+        assert expected == [(q.text, q.value, q.unit) for q in find_quantities(text)]
+
     def test_hundreds_joined_by_and(self) -> None:
         """`one hundred and five` is one number."""
         assert [105] == [q.value for q in find_quantities("one hundred and five people")]

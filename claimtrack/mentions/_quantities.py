@@ -64,6 +64,9 @@ _CURRENCY_WORDS = {
 }
 _WORD_NUMBER = "|".join(sorted(_UNITS, key=len, reverse=True))
 _SCALE_WORDS = r"thousand|million|billion|trillion|bn"
+# "a" or "an" counting one of a scale: "a billion dollars", "a hundred days".
+_A_SCALE = r"an?(?=\s(?:hundred|dozen|thousand|million|billion|trillion)\b)"
+_A_SCALE_WORDS = frozenset({"hundred", "dozen", "thousand", "million", "billion", "trillion"})
 _MODS = (
     "about|around|approximately|roughly|nearly|almost|some|over|more than|less than|"
     "fewer than|at least|at most|up to|under|just over|just under|close to"
@@ -73,7 +76,13 @@ _NUMBER = re.compile(
     r"(?P<number>"
     r"(?P<currency>[$€£¥₽])?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>" + _SCALE_WORDS + r")\b)?" + r"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b)?"
-    r"|\b(?P<words>(?:" + _WORD_NUMBER + r")(?:[\s-](?:" + _WORD_NUMBER + r"|and))*)\b"
+    r"|\b(?P<words>(?:"
+    + _A_SCALE
+    + r"|"
+    + _WORD_NUMBER
+    + r")(?:[\s-](?:"
+    + _WORD_NUMBER
+    + r"|and))*)\b"
     r"(?:\s(?P<wscale>" + _SCALE_WORDS + r")\b)?" + r"(?P<wpercent>\s(?:per\s?cent|percent)\b)?"
     r"|\b(?P<vague>dozens|hundreds|thousands|millions|billions)(?=\sof\b)"
     r")",
@@ -244,7 +253,9 @@ def _find_quantities(
     """:func:`find_quantities`; ``words`` are the lower-cased runs of ASCII letters of
     ``text[start:stop]``, if known (and no character in it lower-cases oddly)."""
     out: list[Quantity] = []
-    no_number_word = words is not None and _NUMBER_WORDS.isdisjoint(words)
+    no_number_word = (
+        words is not None and _NUMBER_WORDS.isdisjoint(words) and _A_SCALE_WORDS.isdisjoint(words)
+    )
     if no_number_word and not _DIGIT.search(text, start, stop):
         return out  # no core for a number to start at (see _numbers)
     for match in _numbers(text, start, stop, words):
@@ -284,6 +295,7 @@ _DIGIT = re.compile(r"\d")
 # characters after its start (the modifier, a space and a currency sign before it).
 _CORE = re.compile(
     r"\d+|\b(?:" + _WORD_NUMBER + r")\b|\b(?:dozens|hundreds|thousands|millions|billions)(?=\sof\b)"
+    r"|\b" + _A_SCALE
 )
 _MAX_MOD = 20
 # A modifier, a space and perhaps a currency sign, just before a number (at endpos).
@@ -321,7 +333,14 @@ def _numbers(
             while found >= 0:
                 cores.append(start + found)
                 found = lowered.find(word, found + 1)
-        if present:
+        scales = _A_SCALE_WORDS.intersection(words)
+        for word in scales:  # "a" before a scale word: "a billion dollars"
+            for article in ("a ", "an "):
+                found = lowered.find(article + word)
+                while found >= 0:
+                    cores.append(start + found)
+                    found = lowered.find(article + word, found + 1)
+        if present or scales:
             cores.sort()
     position = start
     index = 0
@@ -382,6 +401,8 @@ def _quantity(text: str, match: re.Match[str], stop: int) -> Quantity | None:
             return None  # "one of", "one can say": not a count
         value = parsed
         mod = groups["mod"]
+        if text[max(0, n0 - 5) : n0].lower() == "half " and groups["words"][:1] in "aA":
+            value, n0 = parsed / 2, n0 - 5  # "half a dozen", "half a million"
     else:
         raw = (groups["digits"] or "").replace(",", "")  # matched: neither vague nor words
         if len(raw) > _MAX_DIGITS:
@@ -424,7 +445,7 @@ def _words_value(words: str) -> int | None:
         if word == "and":
             joined = True
             continue
-        number = _UNITS[word]
+        number = 1 if word in ("a", "an") else _UNITS[word]
         if joined and current < 100:
             return None  # "two and five years old": two numbers, not one
         joined = False
