@@ -127,9 +127,8 @@ _FIRST_PERSON_SAID = re.compile(
 # What "I will ..." announces of the speaker's own speech, no pledge: "I will say that".
 _SPEAKING = (
     r"(?:say|tell|add|note|emphasi[sz]e|highlight|stress|repeat|point|mention|answer|"
-    r"reiterate|underline|underscore|comment|take|leave|turn|start|begin|end|close)\b)"
+    r"reiterate|underline|underscore|comment|take|leave|turn|start|begin|end|close)\b"
 )
-_SPEAKING = "(?:" + _SPEAKING
 # An exhortation or an appeal, no claim: "Let's pass the PRO Act", "I call on the Senate".
 _EXHORTATION = re.compile(
     r"^(?:(?:and|so|now|but)\s)?(?:let['’]s|let\sus|(?:i|we)\s(?:call\son|urge|ask|appeal\sto))\b",
@@ -219,7 +218,7 @@ _ITEM_NUMBER = re.compile(r"[ \t]{0,8}\d{1,3}[.)](?:\s|$)")
 # A small count after a definite word names a known set, it counts nothing: "the two
 # sides", "these three countries" (but "the two million refugees" counts).
 _SMALL_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
-_NET_ZERO = re.compile(r"net\s(?i:zero)|(?i:zero)-", re.I)
+_NET_ZERO = re.compile(r"net\szero|zero-", re.I)
 _DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|these|those|all)\s)$", re.I)
 # A host's patter: "Now please welcome ...", "Joining me tonight are ...", "With us, ...",
 # "Senator Ann Lee joins me next", "... is coming up", "I'm Jake Tapper in Washington".
