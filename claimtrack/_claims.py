@@ -127,7 +127,10 @@ _FIRST_PERSON_SAID = re.compile(
 # What "I will ..." announces of the speaker's own speech, no pledge: "I will say that".
 _SPEAKING = (
     r"(?:say|tell|add|note|emphasi[sz]e|highlight|stress|repeat|point|mention|answer|"
-    r"reiterate|underline|underscore|comment|take|leave|turn|start|begin|end|close)\b"
+    r"reiterate|underline|underscore|comment|take|leave|turn|start|begin|end|close|read|"
+    r"quote|cite|fulfil|fulfill|give\sthe\sfloor|be\s(?:frank|honest|brief|candid|direct)|"
+    r"make\s(?:a|one|another)\s(?:small\s|brief\s|short\s)?(?:digression|remark|comment|"
+    r"point|observation))\b"
 )
 # An exhortation or an appeal, no claim: "Let's pass the PRO Act", "I call on the Senate".
 _EXHORTATION = re.compile(
@@ -779,6 +782,8 @@ def _classify(
     reported = attributed_to is not None
     if attributed_to == _PRONOUN_SPEAKER:  # "She stressed that": the person named before
         attributed_to = antecedent
+    elif attributed_to in _BARE_TITLES and antecedent:
+        attributed_to = antecedent  # "The President noted that": the President named before
     framed = _FRAME.sub("", sentence, count=1)  # "I want to say that ..." framed nothing
     clause = main_clause(framed)
     # A questioner's statement said as a question is the questioner's claim.
@@ -909,6 +914,11 @@ def _patter(sentence: str, words: frozenset[str] | None) -> bool:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+# Telephone numbers and e-mail addresses (or their masks), as a page's contacts list them.
+_CONTACT = re.compile(
+    r"\+\d{1,3}[ \t]?\(0\)|\+\d{1,3}[ \t]\d{2,4}[ \t]\d{3,4}[ \t]?\d{3,4}"
+    r"|\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,10}\b|\[email[ \t]protected\]"
+)
 # A sentence broken off: its last word before a closing dash.
 _CUT_OFF = re.compile(r"(?<!\w)(\w{1,30})[.,]?\s?(?:--|[—–-]){1,4}\s{0,8}$")
 # The most words of a sentence broken off that holds no claim before the break.
@@ -938,6 +948,8 @@ def _not_content(sentence: str, words: frozenset[str] | None) -> bool:
         return True  # no word at all
     if first.islower() and _FRONT_MATTER.match(sentence):
         return True
+    if ("@" in sentence or "+" in sentence or "[email" in sentence) and _CONTACT.search(sentence):
+        return True  # a page's contacts: "+44 (0) 203 668 7474", "info@..."
     cut = _CUT_OFF.search(sentence) if sentence.rstrip()[-1:] in "-—–" else None
     if (
         cut is not None
@@ -1057,6 +1069,14 @@ _BODY = re.compile(
     r"embassy|ministry|parliament|media|press|officials|diplomats|sources|lawmakers)\b"
 )
 # Subjects that name nobody: pronouns, and what is left of "As noted, ..." or "So said".
+# An office alone as a reporting verb's subject: the person holding it, named before.
+_BARE_TITLES = frozenset(
+    (
+        *"President Minister Secretary Chancellor Ambassador Spokesperson Spokesman Spokeswoman"
+        " Senator Governor Speaker Chairman Chairwoman".split(),
+        *("Prime Minister", "Foreign Minister", "Secretary of State", "Secretary-General"),
+    )
+)
 # The speaker's own note that opens a sentence: "We noted that", "I have noticed that".
 _WE_NOTED = re.compile(r"(?:we|i)\s(?:have\s)?(?:also\s)?[a-z]+\s(?:that\s)?", re.I)
 # The most words of a reporting verb's subject named by no capitalised word ("critics",
@@ -1065,7 +1085,8 @@ _COMMON_SUBJECT_WORDS = 4
 _AUXILIARIES = frozenset("has have had also just already again ever never always".split())
 # Capitalised words that open a sentence without naming anyone.
 _NOT_SOURCES = frozenset(
-    "And But So Or Yet Then Now Also My Our Your His Her Their Its For All Well Because".split()
+    "And But So Or Yet Then Now Also My Our Your His Her Their Its For All Well Because "
+    "Both Each".split()
 )
 _CONTRACTION = re.compile(r"['’](?:ve|d|s|ll|re|m)$", re.I)
 # A reporting verb's subject that refers to a person named before: "He also noted that".

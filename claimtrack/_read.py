@@ -52,7 +52,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # "17th November 2021", "November 17th, 2021", "2018-01-15", "15.01.2018", "5-12-2014",
 # "1/15/2018".
 _HEADER_DATES = (
-    re.compile(r"\b" + _DAY + r"(?: of)? " + _MONTH + r",? (?P<year>\d{4})" + _TIME),
+    re.compile(r"\b" + _DAY + r"(?: of)? " + _MONTH + r"(?:,? | ?[/|] ?)(?P<year>\d{4})" + _TIME),
     re.compile(r"\b" + _MONTH + r" " + _DAY + r",? (?P<year>\d{4})" + _TIME),
     re.compile(
         r"\b(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"
@@ -405,7 +405,9 @@ def parse_transcript(
     if speaker is None and title is not None:
         speaker = _title_author(title, [label.speaker for label in labels])
     if published is None and title is not None:
-        when = _event_date(title, when)
+        # A date above city clocks ("Moscow: 00:17") is the day the page was viewed.
+        viewed = found is not None and bool(_CITY_CLOCK.search(text, found[1], found[1] + 60))
+        when = _event_date(title, when, viewed=viewed)
     turns = _turns(text, blocks, (speaker, title_end))
     stages = _stage_directions(text, end_of_text, turns)
     return Transcript(
@@ -420,7 +422,7 @@ def parse_transcript(
     )
 
 
-def _event_date(title: str, when: dt.datetime) -> dt.datetime:
+def _event_date(title: str, when: dt.datetime, *, viewed: bool = False) -> dt.datetime:
     """The date a title gives the event (``..., Moscow, June 19, 2020``), where it
     differs from the page's date: a page may print the day it was viewed, or publish a
     transcript days later, and what the speakers call "today" is the event's day.
@@ -431,17 +433,29 @@ def _event_date(title: str, when: dt.datetime) -> dt.datetime:
     datetime.datetime(2017, 12, 28, 16, 8)
     >>> _event_date("Statement on Victory Day, May 9, 1945", dt.datetime(2020, 5, 9))
     datetime.datetime(2020, 5, 9, 0, 0)
+
+    Where the page's date is the day it was ``viewed`` (a clock beside it), any earlier
+    date of the title is the event's.
+
+    >>> _event_date("Interview, 18 June 2019", dt.datetime(2022, 6, 26), viewed=True)
+    datetime.datetime(2019, 6, 18, 0, 0)
     """
     for pattern in _HEADER_DATES[:2]:  # a day and a month name, with the year
         match = pattern.search(title)
         if match is not None:
             told = _header_datetime(match)
-            if told is not None and told.date() != when.date() and _near(told, when):
+            if (
+                told is not None
+                and told.date() != when.date()
+                and (_near(told, when) or (viewed and told < when))
+            ):
                 return told
             return when
     return when
 
 
+# A clock of a city, as a page prints beside the day it is viewed: "Moscow: 00:17".
+_CITY_CLOCK = re.compile(r"\n[A-Z][a-z]{2,20}:[ \t]?(?:[01]?\d|2[0-3]):[0-5]\d[ \t]*(?:\r?\n|$)")
 # How far before a page's date a title's date may be and still be the event's: a page may
 # print the day it was viewed, years later; a title naming 9 May 1945 names history.
 _EVENT_BEFORE_PAGE = dt.timedelta(days=3 * 365)
@@ -645,6 +659,7 @@ _GLUED_TIME = re.compile(r"(?<=\d{4})(?=(?:[01]?\d|2[0-3]):[0-5]\d(?!\d))")
 _CLOCK_AFTER = re.compile(r"\D{0,12}?(?P<hour>[01]?\d|2[0-3]):[ \t]?(?P<minute>[0-5]\d)(?!\d)")
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _YEAR_WRITTEN = re.compile(r"\b\d{4}")
+_YEAR_AFTER = re.compile(r"[ \t]{0,2}[/|,]?[ \t]{0,2}(?P<year>(?:1[89]|20)\d\d)\b")
 
 
 _OTHER_LANGUAGES = ("de", "es", "fr", "ru")
@@ -673,12 +688,29 @@ def _foreign_header_date(text: str, language: str) -> tuple[dt.datetime, int] | 
         for found in find_times(spaced, anchor=dt.date(2000, 1, 1), language=language):
             if found.start is None or not _FULL_DATE.fullmatch(found.value[:10]):
                 continue
-            day = dt.date.fromisoformat(found.value[:10])
+            day: dt.date | None = dt.date.fromisoformat(found.value[:10])
+            if not _YEAR_WRITTEN.search(spaced, found.start, found.end or found.start):
+                # A day and month without their year ("07 июня / 2018"): the year after
+                # a separator, or no date (never the anchor's year, 2000).
+                day = _with_year_after(day, spaced, found.end or 0)
+            if day is None:
+                continue
             clock = _CLOCK_AFTER.match(spaced, found.end or 0)
             hour, minute = (int(clock["hour"]), int(clock["minute"])) if clock else (0, 0)
             # The glued time's space is inserted after the year, after the date's start.
             return dt.datetime(day.year, day.month, day.day, hour, minute), start + found.start
     return None
+
+
+def _with_year_after(day: dt.date | None, line: str, end: int) -> dt.date | None:
+    """The day in the year written just after it (``/ 2018``), if any and valid."""
+    after = _YEAR_AFTER.match(line, end)
+    if day is None or after is None:
+        return None
+    try:
+        return day.replace(year=int(after["year"]))
+    except ValueError:
+        return None  # 29 February in a year without one
 
 
 # The last non-blank lines searched for a date line when the first lines have none.

@@ -269,6 +269,7 @@ class TestKinds:
             ("And the CEO said that profits fell.", "attribution", "CEO"),
             ("My opponent has also previously said that taxes rose.", "attribution", "opponent"),
             ("But critics argue that the law failed.", "attribution", "critics"),
+            ("Both sides confirmed that the talks would resume.", "attribution", "sides"),
             (
                 "The Justice Department said that 40 people were charged.",
                 "attribution",
@@ -294,6 +295,7 @@ class TestKinds:
             "And let's pass the PRO Act to protect workers.",
             "I call on the Senate to pass the Freedom to Vote Act.",
             "modified_time: 2023-03-10 19:07:58-05:00",
+            "Consular queries: +44 (0) 203 668 7474, info@example.org",
         ],
     )
     def test_fragments_and_page_notes(self, text: str) -> None:
@@ -301,6 +303,31 @@ class TestKinds:
         and a questioner announcing questions are no claims."""
         t = parse_transcript(text, published="2023-04-28", speaker="Bo Dee")
         assert [] == extract_claims(t, threshold=0.0)
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "I will be frank: in 2017 I met with my colleagues in Geneva.",
+            "The reason – I'll make a small digression – was the agreement of 2014.",
+        ],
+    )
+    def test_a_speakers_aside_is_no_pledge(self, sentence: str) -> None:
+        """`I will be frank`, `I'll make a digression`: asides, no commitments."""
+        t = parse_transcript(sentence, published="2017-12-28", speaker="Ann Lee")
+        (claim,) = extract_claims(t, threshold=0.0)
+        assert ClaimKind.EVENT == claim.kind
+
+    def test_an_office_reports_the_person_named_before(self) -> None:
+        """`The President noted that`: the President named before in the turn."""
+        t = parse_transcript(
+            "President Vladimir Putin met Emmanuel Macron on Monday. The President noted that"
+            " the talks were useful.",
+            published="2019-06-18",
+            speaker="Bo Dee",
+        )
+        assert [None, "Vladimir Putin"] == [
+            c.attributed_to for c in extract_claims(t, threshold=0.0)
+        ]
 
     def test_speaking_is_no_pledge(self) -> None:
         """`I will say that ...` announces speech, not a commitment; `we will continue`

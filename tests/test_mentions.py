@@ -101,6 +101,19 @@ class TestQuantities:
         """`a` (or `half a`) before a scale word counts one (or half) of it."""
         assert expected == [(q.text, q.value, q.unit) for q in find_quantities(text)]
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("growth was 6,4 percent", [(6.4, "percent")]),
+            ("1,5 billion dollars", [(1_500_000_000, "USD")]),
+            ("146,7 million people", [(146_700_000, "people")]),
+            ("12,000 troops", [(12_000, "troops")]),
+        ],
+    )
+    def test_decimal_comma(self, text: str, expected: list[tuple[object, ...]]) -> None:
+        """A decimal comma before a share or a scale; a thousands comma otherwise."""
+        assert expected == [(q.value, q.unit) for q in find_quantities(text)]
+
     def test_hundreds_joined_by_and(self) -> None:
         """`one hundred and five` is one number."""
         assert [105] == [q.value for q in find_quantities("one hundred and five people")]
@@ -176,6 +189,13 @@ class TestReferences:
         """The issuing body of a resolution is named."""
         (ref,) = find_references("General Assembly resolution 71/190")
         assert "UN General Assembly" == ref.issuer
+
+    def test_organisation_named_after_a_treaty_is_no_reference(self) -> None:
+        """`the Collective Security Treaty Organisation` names a body, not a treaty."""
+        text = (
+            "the Collective Security Treaty Organisation and the North Atlantic Treaty Organization"
+        )
+        assert [] == find_references(text)
 
     def test_bare_noun_is_not_a_reference(self) -> None:
         """`to reach agreement` cites no document."""

@@ -256,6 +256,29 @@ class TestWebLayouts:
             x.speaker for x in t.turns
         ]
 
+    @pytest.mark.parametrize("header", ["07 June / 2018", "07 июня / 2018", "07 июня | 2018"])
+    def test_year_after_a_separator(self, header: str) -> None:
+        """A header's day and month, then its year after a separator."""
+        t = parse_transcript(header + "\n\nAnn Lee: We met.")
+        assert dt.datetime(2018, 6, 7) == t.published
+
+    def test_day_and_month_without_a_year_are_no_date(self) -> None:
+        """A Russian day and month without a year is no date (never the year 2000), and
+        29 February needs a leap year."""
+        for header in ("07 июня", "29 февраля / 2019"):
+            with pytest.raises(claimtrack.ClaimtrackError, match="no publication date"):
+                parse_transcript(header + "\n\nAnn Lee: We met.")
+
+    def test_date_beside_city_clocks_is_the_day_viewed(self) -> None:
+        """A date above city clocks is when the page was viewed: the title's earlier date
+        is the event's, however long before."""
+        text = (
+            "26 June 2022\nMoscow: 00:17\nLondon: 22:17\n\n"
+            "Foreign Minister Lavrov's answers to TASS questions, Moscow, June 18, 2019\n\n"
+            "Question: Why?\n\nSergey Lavrov: Because."
+        )
+        assert dt.datetime(2019, 6, 18) == parse_transcript(text).published
+
     def test_wrapped_line_is_not_a_label(self) -> None:
         """A hard-wrapped salutation's last line ending in a colon goes on the line above,
         and an editor's note (with either apostrophe) is no speaker."""

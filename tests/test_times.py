@@ -351,6 +351,9 @@ class TestIntent:
             ("The ministers met in May.", "2022-05"),
             ("The summit will be held on April 24.", "2023-04-24"),
             ("He gave no reason for the May 14 deadline.", "2023-05-14"),
+            ("On April 4, Russia, Turkey and Iran signed the memorandum.", "2022-04-04"),
+            ("On March 4, Russia, Turkey and Iran signed the memorandum.", "2023-03-04"),
+            ("The US imposed sanctions in May.", "2022-05"),
         ],
     )
     def test_auxiliaries_and_irregular_pasts(self, text: str, expected: str) -> None:

@@ -64,6 +64,12 @@ _CURRENCY_WORDS = {
 }
 _WORD_NUMBER = "|".join(sorted(_UNITS, key=len, reverse=True))
 _SCALE_WORDS = r"thousand|million|billion|trillion|bn"
+# A decimal comma, as translations from Russian or German write it, before a share or a
+# scale: "6,4 percent", "1,5 billion dollars" (a thousands comma has three digits after).
+_DECIMAL_COMMA = (
+    r"\d{1,3},\d{1,2}(?=\s?(?:%|per\s?cent\b|percent\b|thousand\b|million\b|billion\b|"
+    r"trillion\b))"
+)
 # "a" or "an" counting one of a scale: "a billion dollars", "a hundred days".
 _A_SCALE = r"an?(?=\s(?:hundred|dozen|thousand|million|billion|trillion)\b)"
 _A_SCALE_WORDS = frozenset({"hundred", "dozen", "thousand", "million", "billion", "trillion"})
@@ -74,7 +80,9 @@ _MODS = (
 _NUMBER = re.compile(
     r"(?:\b(?P<mod>" + _MODS + r")\s)?"
     r"(?P<number>"
-    r"(?P<currency>[$€£¥₽])?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<currency>[$€£¥₽])?(?P<digits>"
+    + _DECIMAL_COMMA
+    + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>" + _SCALE_WORDS + r")\b)?" + r"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b)?"
     r"|\b(?P<words>(?:"
     + _A_SCALE
@@ -404,7 +412,8 @@ def _quantity(text: str, match: re.Match[str], stop: int) -> Quantity | None:
         if text[max(0, n0 - 5) : n0].lower() == "half " and groups["words"][:1] in "aA":
             value, n0 = parsed / 2, n0 - 5  # "half a dozen", "half a million"
     else:
-        raw = (groups["digits"] or "").replace(",", "")  # matched: neither vague nor words
+        raw = groups["digits"] or ""  # matched: neither vague nor words
+        raw = raw.replace(",", ".") if _DECIMAL.fullmatch(raw) else raw.replace(",", "")
         if len(raw) > _MAX_DIGITS:
             return None  # a serial number or junk, not a quantity
         value = float(raw) if "." in raw else int(raw)
@@ -435,6 +444,7 @@ def _quantity(text: str, match: re.Match[str], stop: int) -> Quantity | None:
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s\Z")
+_DECIMAL = re.compile(r"\d{1,3},\d{1,2}")
 _NUMBER_WORD_BREAK = re.compile(r"[\s-]+")
 
 

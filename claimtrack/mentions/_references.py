@@ -165,7 +165,13 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[R
                 end=match.end(),
             )
         )
-    return sorted(found, key=lambda r: r.start or 0)
+    # "Collective Security Treaty Organisation", "North Atlantic Treaty Organization":
+    # an organisation's name, no document.
+    kept = [r for r in found if not text.startswith(_ORGANISATION, r.end or 0)]
+    return sorted(kept, key=lambda r: r.start or 0)
+
+
+_ORGANISATION = (" Organisation", " Organization")
 
 
 # A cheap first look: no document noun in the text, no reference.

@@ -455,7 +455,8 @@ _PAST_CUES = (
 #: Irregular past forms: verbs that no adjective shares, as sure a cue as an auxiliary.
 _IRREGULAR_PAST = frozenset(
     "went came took made gave held met saw began became left won lost fell rose sold bought "
-    "brought found got spoke wrote knew led paid sent spent struck".split()
+    "brought found got spoke wrote knew led paid sent spent struck "
+    "signed adopted agreed announced killed elected arrived died launched imposed".split()
 )
 _PRESENT_CUES = ("is", "are", "am", "isn't", "aren't", "now", "currently", "today")
 # Word tries rather than long alternations: the scan tries few branches at each word.
