@@ -889,10 +889,10 @@ def _says_nothing(sentence: str, words: frozenset[str] | None, checkable: bool) 
     """
     return bool(
         (_COURTESY.match(sentence) and not checkable)  # "Thank you for your question."
-        or _name_only(sentence)  # "Former Secretary of State Ann Lee."
+        or _EXHORTATION.match(sentence)  # "Let's pass the PRO Act": a call, not a claim
         or _not_content(sentence, words)  # a note on the page, a list's heading
         or _patter(sentence, words)  # "Joining me tonight are ..."
-        or _EXHORTATION.match(sentence)  # "Let's pass the PRO Act": a call, not a claim
+        or _name_only(sentence)  # "Former Secretary of State Ann Lee."
     )
 
 
@@ -957,7 +957,11 @@ def _not_content(sentence: str, words: frozenset[str] | None) -> bool:
         and len(sentence.split()) <= _SHORT_FRAGMENT
     ):
         return True  # cut off mid-claim: "The government said on Monday that 40 --"
-    if _ITEM_NUMBER.match(sentence) and sentence.rstrip()[-1:] not in ".!?…\"”'’)":
+    if (
+        (first.isdigit() or first in " \t")
+        and _ITEM_NUMBER.match(sentence)
+        and sentence.rstrip()[-1:] not in ".!?…\"”'’)"
+    ):
         return True
     return (
         words is None

@@ -111,6 +111,8 @@ _STOP_LABEL = re.compile(
     r"|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.[ \t][A-Z][\w'’\-]{1,30})\.[ \t]+(?=\S)",
     re.M,
 )
+# What a text with labels ending in a full stop holds: one of them, at least.
+_STOP_MARKS = ("President. ", "Q. ", "members. ", "member. ", "Moderator. ", "Participant")
 # The White House's questioner label, without a colon: "Q    Sarah, ...", "Q. Mr. ...".
 _Q_LABEL = re.compile(r"^[ \t]*(?P<label>Q)(?:\.[ \t]*|[ \t]+)(?=[^\s\da-z])", re.M)
 _QUESTION_LABELS = frozenset(
@@ -875,11 +877,15 @@ def _labels(text: str, stop: int) -> list[_Label]:
             after = text[match.end("extra") if extra else match.end("label") : match.end()]
             if not extra and "\n" in after and "(" not in after and "[" not in after:
                 bare.add(match.start())
-    bold = [m for m in _BOLD_LABEL.finditer(text, 0, stop) if m.group("label").strip()]
+    bold = (
+        [m for m in _BOLD_LABEL.finditer(text, 0, stop) if m.group("label").strip()]
+        if "**" in text
+        else []
+    )
     if len(bold) > 1:  # Markdown: one turn after another in bold
         found.extend((m.start(), m.end(), m.group("label").strip()) for m in bold)
         found.sort()
-    if not found:
+    if not found and any(mark in text for mark in _STOP_MARKS):
         stops = list(_STOP_LABEL.finditer(text, 0, stop))
         if len({m.group("label") for m in stops}) > 1:  # two speakers at least
             found.extend((m.start(), m.end(), m.group("label")) for m in stops)
