@@ -361,6 +361,24 @@ class TestIntent:
         as an auxiliary, unless passive (`will be held`); a deadline keeps the nearest."""
         assert [expected] == _values(text, anchor="2023-03-10")
 
+    def test_the_next_day_after_a_day_named(self) -> None:
+        """`the next day`, `that same morning`, `the day before,` count from the day last
+        named, wherever it is; `the day before the vote` is no expression of its own."""
+        text = (
+            "On November 8, the memorandum was signed. The next day, the talks began."
+            " Later that night they left. The day before the vote, he called."
+        )
+        found = find_times(text, anchor="2017-12-28")
+        assert [
+            ("November 8", "2017-11-08"),
+            ("The next day", "2017-11-09"),
+            ("Later that night", "2017-11-09"),
+        ] == [(t.text, t.value) for t in found]
+
+    def test_the_next_day_without_a_day_named(self) -> None:
+        """With no day named before, `the next day` counts from the anchor."""
+        assert ["2017-12-29"] == _values("The next day, the talks began.", "2017-12-28")
+
     def test_weekday_after_a_sentence_about_a_happening(self) -> None:
         """The happening must be in the weekday's own sentence."""
         assert ["2024-02-04"] == _values("After the attack. We meet on Sunday.", "2024-02-01")

@@ -314,24 +314,32 @@ def _stamp(text: str, start: int, end: int) -> bool:
 
 
 def _track_day(cand: Candidate, ctx: Context, day: str | None) -> str | None:
-    """Date a clock time without a day by the day last named, when that is near the anchor.
+    """Date a clock time without a day by the day last named, when that is near the anchor,
+    and ``the next day``, ``that same morning`` by the day last named, wherever it is.
 
     A time stamp on a line of its own keeps the anchor's day: it dates the transcript.
     Returns the day to remember for the following expressions.
     """
     anchor = ctx.anchor
+    reason = cand.reason or ""
+    if reason.startswith("day-anaphoric"):
+        # "the next day": the day after the day last named, or after the anchor.
+        offset = int(reason[len("day-anaphoric") :])
+        base = dt.date.fromisoformat(day) if day is not None else anchor
+        cand.value = (base + dt.timedelta(days=offset)).isoformat()
+        cand.reason = "relative to " + ("the anchor" if day is None else day)
+        cand.earliest = cand.latest = None
     if (
         cand.type == "TIME"
         and cand.reason == "clock"
         and day is not None
+        and _day_near(day, anchor)
         and not _stamp(ctx.text, cand.start, cand.end)
     ):
         cand.value = day + cand.value[10:]
         cand.reason = "clock;day named before"
-    if cand.type == "DATE" and _day_near(cand.value, anchor):
-        return cand.value
     if cand.type == "DATE" and _DAY_VALUE.fullmatch(cand.value):
-        return None
+        return cand.value
     return day
 
 
@@ -446,7 +454,7 @@ def _resolve(kept: list[_Kept], ctx: Context, *, english: bool) -> list[TimeValu
     floor = 0
     quarter: tuple[int, int, int] | None = None  # (end offset, year, quarter) of the last quarter
     named_year: int | None = None  # the last year written out
-    named_day: str | None = None  # the last day named, near the anchor
+    named_day: str | None = None  # the last day named
     memo: dict[tuple[object, ...], _Done] = {}
     last = len(kept) - 1
     for index, (start, end, tmpl) in enumerate(kept):

@@ -1528,6 +1528,25 @@ def _anaphoric_year(m: re.Match[str], ctx: Context) -> Candidate | None:
     return Candidate(m.start(), m.end(), value, reason=f"anaphoric{offset:+d}")
 
 
+def _anaphoric_day(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """``the next day``, ``that same morning``, ``the day before``: resolved later against
+    the day last named (see ``_track_day``), or the anchor."""
+    which = (m["which"] or m["ba"] or "").lower()
+    offset = 1 if which in ("next", "following", "after") else -1 if which in (
+        "previous", "preceding", "before") else 0  # fmt: skip
+    value = (ctx.anchor + dt.timedelta(days=offset)).isoformat()
+    return Candidate(m.start(), m.end(), value, reason=f"day-anaphoric{offset:+d}")
+
+
+_DAY_PART = r"(?:day|morning|afternoon|evening|night)"
+# "that day" alone is often any day ("trades made that day"), and "the day before" a
+# preposition ("the day before the vote"): neither is taken.
+_ANAPHORIC_DAY = (
+    rf"{_B}(?:(?:earlier|later){_}that{_}{_DAY_PART}|that{_}(?:same|very){_}{_DAY_PART}"
+    rf"|that{_}(?:morning|afternoon|evening|night)"
+    rf"|the{_}(?P<which>next|following|previous|preceding){_}{_DAY_PART}"
+    rf"|the{_}day{_}(?P<ba>before|after)(?!{_}+\w))(?![\w\-])(?!['’]s)"
+)
 _ANAPHORIC_YEAR = (
     rf"{_B}(?:(?P<w>that|the{_}same|the{_}following|the{_}previous|the{_}preceding){_}year"
     rf"|the{_}year{_}(?P<w2>before|after))(?![\w\-])(?!['’]s)"
@@ -1903,6 +1922,15 @@ RULES: tuple[Rule, ...] = (
         triggers=("year", "weekend", "period"),
         before=25,
         after=15,
+        whole=True,
+    ),
+    Rule(
+        "anaphoric-day",
+        _ANAPHORIC_DAY,
+        _anaphoric_day,
+        triggers=("day", "morning", "afternoon", "evening", "night"),
+        before=30,
+        after=20,
         whole=True,
     ),
     Rule(
