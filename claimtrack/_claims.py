@@ -1130,7 +1130,9 @@ def _attributed_to(
         return None  # no reporting verb
     else:
         attribution = _first_attribution(probe)
-    if attribution is None or _FIRST_PERSON_SAID.search(sentence[: attribution.end()]):
+    if attribution is None:
+        return _said_after(sentence, actors)
+    if _FIRST_PERSON_SAID.search(sentence[: attribution.end()]):
         return None
     speaker = _speaker_of(sentence, attribution, actors)
     if speaker is None and _WE_NOTED.match(sentence, 0, attribution.end()):
@@ -1139,6 +1141,40 @@ def _attributed_to(
         if inner is not None:
             return _speaker_of(sentence, inner, actors)
     return speaker
+
+
+def _said_after(sentence: str, actors: list[Actor]) -> str | None:
+    """Whose words a sentence ending in its reporting clause reports: "..., Lavrov said.",
+    "..., said Sergey Lavrov.", "..., she said." (the person named before).
+
+    >>> _said_after("The talks failed, Ann Lee said.", [])
+    'Ann Lee'
+    >>> _said_after("It was a mistake, I said.", []) is None
+    True
+    """
+    tail = _SAID_AFTER.search(sentence, max(0, len(sentence) - _SAID_AFTER_REACH))
+    if tail is None:
+        return None
+    who = _without_full_stop((tail["who"] or tail["who2"]).strip())
+    if _HE_OR_SHE.fullmatch(who):
+        return _PRONOUN_SPEAKER
+    if who.lower() in ("i", "we", "you", "they", "it"):
+        return None
+    persons = [a for a in actors if a.type == "person" and a.text and a.text in who]
+    if persons:
+        return persons[-1].name
+    return who[4:] if who.startswith(("the ", "The ")) else who
+
+
+# A reporting clause closing a sentence, after a comma.
+_NAMES_AFTER = r"[\w.'’\-]{0,30}(?:[ \t][A-Z][\w.'’\-]{0,30}){0,3}"
+_SAID_AFTER = re.compile(
+    rf",[ \t](?:(?P<who>(?:the[ \t])?[A-Za-z]{_NAMES_AFTER})"
+    r"[ \t](?:said|says|added|noted|stressed|explained|recalled)"
+    rf"|(?:said|says|added|noted)[ \t](?P<who2>[A-Z]{_NAMES_AFTER}))"
+    r"[ \t]?[.!]?[\"”'’]?[ \t]*$"
+)
+_SAID_AFTER_REACH = 160
 
 
 def _document_says(

@@ -270,6 +270,10 @@ class TestKinds:
             ("My opponent has also previously said that taxes rose.", "attribution", "opponent"),
             ("But critics argue that the law failed.", "attribution", "critics"),
             ("Both sides confirmed that the talks would resume.", "attribution", "sides"),
+            ("Russia will not expel anyone, Lavrov said.", "attribution", "Lavrov"),
+            ("The talks failed, said Sergey Lavrov.", "attribution", "Sergey Lavrov"),
+            ("Prices rose 5 percent in May, the ministry said.", "attribution", "ministry"),
+            ("It was a mistake, I said.", "event", None),
             (
                 "The Justice Department said that 40 people were charged.",
                 "attribution",
@@ -350,6 +354,15 @@ class TestKinds:
         )
         t = parse_transcript(sentence, published="2022-03-01", speaker="Bo Dee")
         assert [sentence] == [c.text for c in extract_claims(t, threshold=0.0)]
+
+    def test_she_said_closing_a_sentence(self) -> None:
+        """`..., she said.` reports the person named before in the turn."""
+        t = parse_transcript(
+            "Baroness Valerie Amos briefed the Council. The situation is dire, she said.",
+            published="2014-04-24",
+            speaker="Ann Lee",
+        )
+        assert [None, "Valerie Amos"] == [c.attributed_to for c in extract_claims(t, threshold=0.0)]
 
     def test_he_or_she_reports_the_person_named_before(self) -> None:
         """`She stressed that` is reported speech of the person last named in the turn;
