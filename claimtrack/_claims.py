@@ -45,7 +45,7 @@ from claimtrack._sentences import Sentence, split_sentences
 from claimtrack._version import __version__
 from claimtrack._worthiness import logit as worthiness_logit
 from claimtrack.mentions._actors import find_actors
-from claimtrack.mentions._quantities import _find_quantities
+from claimtrack.mentions._quantities import SMALL_COUNTS, _find_quantities
 from claimtrack.mentions._references import DOCUMENT_WORDS as _DOCUMENT_WORDS
 from claimtrack.mentions._references import find_references
 from claimtrack.mentions._times import find_times
@@ -218,11 +218,6 @@ _EDITORIAL_OPENINGS = (
 )  # fmt: skip
 # A list's item number opening a line: "1. Statements by ...", "12) Developments in Niger".
 _ITEM_NUMBER = re.compile(r"[ \t]{0,8}\d{1,3}[.)](?:\s|$)")
-# A small count after a definite word names a known set, it counts nothing: "the two
-# sides", "these three countries" (but "the two million refugees" counts).
-_SMALL_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
-_NET_ZERO = re.compile(r"net\szero|zero-", re.I)
-_DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|these|those|all)\s)$", re.I)
 # A host's patter: "Now please welcome ...", "Joining me tonight are ...", "With us, ...",
 # "Senator Ann Lee joins me next", "... is coming up", "I'm Jake Tapper in Washington".
 _INTRODUCTION = re.compile(
@@ -434,8 +429,6 @@ def _mentions(
         else ()
     )
     quantities = _find_quantities(text, start, end, skip, words)
-    if quantities:
-        quantities = _counted(text, start, quantities)
     if actors is None:
         found = find_actors(text, start, end)
     elif starts is None:
@@ -970,43 +963,6 @@ def _not_content(sentence: str, words: frozenset[str] | None) -> bool:
     ) and bool(_EDITORIAL.search(sentence))
 
 
-def _counted(text: str, start: int, quantities: list[Quantity]) -> list[Quantity]:
-    """The quantities of the sentence starting at ``start`` that count something: not a
-    list's item number (``1.`` opening the sentence), not a small count of a known set
-    (``the two sides``).
-
-    >>> from claimtrack.mentions._quantities import find_quantities
-    >>> s = "The two sides agreed to send four experts."
-    >>> [q.value for q in _counted(s, 0, find_quantities(s))]
-    [4]
-    """
-    kept = []
-    for quantity in quantities:
-        at = quantity.start if quantity.start is not None else -1
-        number = quantity.text
-        if (
-            number.isdigit()
-            and at >= start
-            and _ITEM_NUMBER.match(text, start)
-            and not text[start:at].strip()
-        ):
-            continue  # the item number opening the sentence
-        if (
-            number.lower() == "zero"
-            and at >= 0
-            and _NET_ZERO.search(text, max(start, at - 4), at + 5)
-        ):
-            continue  # "net zero emissions", "zero-emission vehicles": no count
-        if (
-            number.lower() in _SMALL_COUNTS
-            and at >= 0
-            and _DEFINITE_BEFORE.search(text, max(start, at - 7), at)
-        ):
-            continue
-        kept.append(quantity)
-    return kept
-
-
 def _is_large_count(quantity: Quantity) -> bool:
     """Whether a quantity counts a hundred or more of something (``443 people``)."""
     return (
@@ -1158,8 +1114,8 @@ def _said_after(sentence: str, actors: list[Actor]) -> str | None:
     who = _without_full_stop((tail["who"] or tail["who2"]).strip())
     if _HE_OR_SHE.fullmatch(who):
         return _PRONOUN_SPEAKER
-    if who.lower() in ("i", "we", "you", "they", "it"):
-        return None
+    if _PRONOUN.match(who):
+        return None  # "..., I said.": the speaker's own
     persons = [a for a in actors if a.type == "person" and a.text and a.text in who]
     if persons:
         return persons[-1].name
@@ -1291,7 +1247,7 @@ def _speaker_of(sentence: str, match: re.Match[str], actors: list[Actor]) -> str
         run = max(runs, key=lambda m: len(m.group()))
         name = run.group()
         first, _, rest = name.partition(" ")
-        if rest and first.lower() in _SMALL_COUNTS:  # "Two U.S. officials said"
+        if rest and first.lower() in SMALL_COUNTS:  # "Two U.S. officials said"
             name = rest
         if name in ("The", "A", "An"):  # "The minister told reporters": a common noun
             return subject if len(subject.split()) <= 4 else None

@@ -82,10 +82,19 @@ class TestQuantities:
         ]
 
     @pytest.mark.parametrize(
-        "text", ["COVID–19 killed many", "the G–7 met", "kids two and five years old"]
+        "text",
+        [
+            "COVID–19 killed many",
+            "the G–7 met",
+            "kids two and five years old",
+            "the two sides agreed",
+            "net zero emissions in zero-emission cars",
+            "Contents:\n  1. Statements by the minister\n  10) The EU's reaction",
+        ],
     )
     def test_no_count(self, text: str) -> None:
-        """A number in a name after an en dash, two numbers joined by `and`: no count."""
+        """A number in a name after an en dash, two numbers joined by `and`, a small count
+        of a known set, `net zero`, a list's item numbers: no count."""
         assert [] == find_quantities(text)
 
     @pytest.mark.parametrize(

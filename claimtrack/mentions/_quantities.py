@@ -271,7 +271,8 @@ def _find_quantities(
         if any(s < n1 and n0 < e for s, e in skip):
             continue
         if match.group("digits") and (
-            (n0 > 0 and _GLUED.match(text, n0 - 1))
+            _item_number(text, match, start)
+            or (n0 > 0 and _GLUED.match(text, n0 - 1))
             or _NUMBERED.search(text, max(0, n0 - 16), n0)
             or _not_a_count(text, n0, match, stop)
         ):
@@ -434,8 +435,14 @@ def _quantity(text: str, match: re.Match[str], stop: int) -> Quantity | None:
         unit = _counted_noun(text, position, stop)
         if unit is not None and unit.lower() in _CURRENCY_WORDS:
             unit = _CURRENCY_WORDS[unit.lower()]
-    if groups["words"] and unit is None and _THE_BEFORE.search(text, max(0, n0 - 4), n0):
-        return None  # a pronoun: "The two talked", "the three of us"
+    if groups["words"] and not groups["wscale"]:
+        if unit is None and _THE_BEFORE.search(text, max(0, n0 - 4), n0):
+            return None  # a pronoun: "The two talked", "the three of us"
+        words = groups["words"].lower()
+        if words in SMALL_COUNTS and _DEFINITE_BEFORE.search(text, max(0, n0 - 7), n0):
+            return None  # a known set, no count: "the two sides", "these three countries"
+        if words == "zero" and _NET_ZERO.search(text, max(0, n0 - 4), n1 + 1):
+            return None  # "net zero emissions", "zero-emission vehicles"
     if isinstance(value, float) and value.is_integer() and "." not in text[n0:n1]:
         value = int(value)
     return Quantity(
@@ -444,6 +451,24 @@ def _quantity(text: str, match: re.Match[str], stop: int) -> Quantity | None:
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s\Z")
+#: Number words small enough to name a known set after "the": "the two sides".
+SMALL_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|all)\s\Z", re.I)
+_NET_ZERO = re.compile(r"net\szero|zero-", re.I)
+# After a list's item number: "1. Statements by ...", "12) Developments in Niger".
+_ITEM_AFTER = re.compile(r"[.)](?:\s|\Z)")
+_ITEM_INDENT = 8
+
+
+def _item_number(text: str, match: re.Match[str], start: int) -> bool:
+    """Whether a number in digits opens its line as a list's item number (``1.``)."""
+    n0, n1 = match.span("number")
+    if n1 - n0 > 3 or match.group("scale") or not _ITEM_AFTER.match(text, n1):
+        return False
+    line = text.rfind("\n", start, n0) + 1 or start
+    return n0 - line <= _ITEM_INDENT and not text[line:n0].strip()
+
+
 _DECIMAL = re.compile(r"\d{1,3},\d{1,2}")
 _NUMBER_WORD_BREAK = re.compile(r"[\s-]+")
 
